@@ -1,0 +1,62 @@
+"""SCons tool: the per-target compiler wrapper around gcc and a musl sysroot.
+
+env.ToolchainWrapper(bindir, sysroot_stamp) writes <bindir>/<triple>-gcc (and -cc),
+the specs file beside it, and links <triple>-ar etc. to the binutils of the host or of
+the Debian cross toolchain. Requires env['SP_TRIPLE'], env['SP_HOST_GCC'],
+env['SP_HOST_GCC_VERSION'], env['SP_CROSS_PREFIX'] and env['SP_SYSROOT'].
+"""
+import os
+import stat
+import shutil
+
+import SCons.Action
+import SCons.Builder
+
+from staticpython import wrapper
+
+
+def _write_wrapper(target, source, env):
+    gcc_path, specs_path = str(target[0]), str(target[1])
+    sysroot = os.path.abspath(env['SP_SYSROOT'])
+    bindir = os.path.dirname(gcc_path)
+    os.makedirs(bindir, exist_ok=True)
+    with open(specs_path, 'w') as f:
+        f.write(wrapper.specs_text(sysroot))
+    with open(gcc_path, 'w') as f:
+        f.write(wrapper.wrapper_text(env['SP_TRIPLE'], env['SP_HOST_GCC'], sysroot,
+                                     os.path.abspath(specs_path), env['SP_HOST_GCC_VERSION']))
+    os.chmod(gcc_path, 0o755)
+    for alias in target[2:]:
+        path = str(alias)
+        tool = path.rsplit('-', 1)[1]
+        real = gcc_path if tool == 'cc' else shutil.which(env['SP_CROSS_PREFIX'] + tool)
+        if real is None:
+            print(f'staticpython: {env["SP_CROSS_PREFIX"]}{tool} not found; install binutils '
+                  'for this target (see the README\'s first command)')
+            return 1
+        if os.path.lexists(path):
+            os.unlink(path)
+        os.symlink(os.path.basename(real) if tool == 'cc' else real, path)
+    return 0
+
+
+def _emitter(target, source, env):
+    bindir = str(target[0])
+    triple = env['SP_TRIPLE']
+    gcc = os.path.join(bindir, f'{triple}-gcc')
+    specs = os.path.join(bindir, f'{triple}.specs')
+    aliases = [os.path.join(bindir, f'{triple}-{t}') for t in ('cc',) + wrapper.BINUTILS]
+    return [gcc, specs] + aliases, source
+
+
+def generate(env):
+    action = SCons.Action.Action(
+        _write_wrapper, '$TOOLCHAINCOMSTR',
+        varlist=['SP_TRIPLE', 'SP_HOST_GCC', 'SP_HOST_GCC_VERSION', 'SP_CROSS_PREFIX', 'SP_SYSROOT'])
+    env['BUILDERS']['ToolchainWrapper'] = SCons.Builder.Builder(
+        action=action, emitter=_emitter, target_factory=env.fs.Entry)
+    env.SetDefault(TOOLCHAINCOMSTR='  WRAP     $SP_TRIPLE-gcc')
+
+
+def exists(env):
+    return shutil.which('gcc') is not None

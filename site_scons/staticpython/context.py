@@ -1,0 +1,87 @@
+"""BuildContext: what a recipe's build function sees, with autotools-style helpers.
+
+A recipe builds in its own work directory, sees only the pkgs of its declared
+dependencies (unpacked into `deps`), and installs into `destdir` with prefix /usr.
+"""
+import os
+import shutil
+
+from .steps import Runner
+
+PREFIX = '/usr'
+
+
+class BuildContext:
+    def __init__(self, recipe, target, libc, workdir, jobs, env, log_path, verbose=False):
+        self.recipe = recipe
+        self.target = target
+        self.libc = libc
+        self.triple = target.triple(libc)
+        self.workdir = workdir
+        self.srcdir = os.path.join(workdir, 'src')
+        self.destdir = os.path.join(workdir, 'dest')
+        self.deps = os.path.join(workdir, 'deps')
+        self.jobs = jobs
+        self.env = dict(env)
+        self.runner = Runner(log_path, verbose)
+
+    # -- paths -------------------------------------------------------------------------
+    def dest(self, *parts):
+        """A path inside the install tree, e.g. dest('usr/lib')."""
+        return os.path.join(self.destdir, *parts)
+
+    def src(self, *parts):
+        return os.path.join(self.srcdir, *parts)
+
+    # -- commands ----------------------------------------------------------------------
+    def run(self, *cmd, cwd=None, env=None):
+        full_env = dict(self.env, **(env or {}))
+        self.runner.run([str(c) for c in cmd], cwd or self.srcdir, full_env)
+
+    def configure(self, *args, script='./configure', cwd=None, env=None):
+        """Run an autoconf configure script for a static library cross-build."""
+        self.run(script, f'--host={self.triple}', f'--build={build_triple()}',
+                 f'--prefix={PREFIX}', '--disable-shared', '--enable-static', *args,
+                 cwd=cwd, env=env)
+
+    def make(self, *args, cwd=None, env=None, jobs=True):
+        jobs_arg = [f'-j{self.jobs}'] if jobs else []
+        self.run('make', *jobs_arg, *args, cwd=cwd, env=env)
+
+    def make_install(self, *args, target='install', cwd=None, env=None):
+        self.run('make', f'DESTDIR={self.destdir}', *args, target, cwd=cwd, env=env)
+
+    def install_files(self, dest_subdir, *names, cwd=None):
+        """Copy files (relative to cwd, default srcdir) into destdir/dest_subdir."""
+        out = self.dest(dest_subdir)
+        os.makedirs(out, exist_ok=True)
+        for name in names:
+            shutil.copy2(os.path.join(cwd or self.srcdir, name), out)
+
+    def remove(self, relpath):
+        """Delete a file or directory from the install tree."""
+        path = self.dest(relpath)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            os.unlink(path)
+
+    def host_env(self):
+        """Environment for tools that run on the build machine (code generators)."""
+        env = {k: v for k, v in self.env.items()
+               if k not in ('CC', 'AR', 'RANLIB', 'NM', 'STRIP', 'CPPFLAGS', 'LDFLAGS',
+                            'PKG_CONFIG_LIBDIR', 'PKG_CONFIG_SYSROOT_DIR')}
+        env.update(CC='gcc', CFLAGS='-O2')
+        return env
+
+    def write(self, relpath, text):
+        path = self.dest(relpath)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'w') as f:
+            f.write(text)
+
+
+def build_triple():
+    """The build machine's own triple, as autoconf wants it for --build."""
+    import platform
+    return f'{platform.machine()}-pc-linux-gnu'

@@ -1,0 +1,52 @@
+"""Command-line options: typed SCons Variables, validated before anything is built.
+
+Errors are one line each, naming the valid values; SCons then exits non-zero.
+"""
+import os
+
+from .flavors import DEFAULT_FLAVOR, FLAVORS
+from .targets import TARGETS, native_target
+
+LIBCS = ('musl',)
+BOOL_WORDS = ('0', '1', 'yes', 'no', 'true', 'false', 'on', 'off')
+
+
+def default_cache():
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'staticpython')
+
+
+def defaults():
+    return {'flavor': DEFAULT_FLAVOR, 'target': native_target() or '', 'libc': 'musl',
+            'verbose': '0', 'cache': default_cache()}
+
+
+def errors(arguments):
+    """Problems with the user's `name=value` arguments, one message per problem."""
+    problems = []
+    known = defaults()
+    for name in sorted(arguments):
+        if name not in known:
+            problems.append(f"unknown option '{name}'; valid options: {', '.join(known)}")
+    choices = {'flavor': tuple(FLAVORS), 'target': tuple(TARGETS), 'libc': LIBCS}
+    for name, valid in choices.items():
+        value = arguments.get(name, known[name])
+        if value not in valid:
+            what = f"'{value}'" if value else '(none: this machine has no native target)'
+            problems.append(f"unknown {name} {what}; valid {name}s: {', '.join(valid)}")
+    if str(arguments.get('verbose', '0')).lower() not in BOOL_WORDS:
+        problems.append(f"verbose must be one of {', '.join(BOOL_WORDS)}, "
+                        f"not '{arguments['verbose']}'")
+    cache = arguments.get('cache')
+    if cache is not None and not os.path.isabs(os.path.expanduser(cache)):
+        problems.append(f"cache must be an absolute directory outside the repo, not '{cache}'")
+    return problems
+
+
+def help_text():
+    lines = ['', 'Flavors (flavor=NAME):']
+    lines += [f'  {f.name:<16} {f.summary}' for f in FLAVORS.values()]
+    lines += ['', 'Targets (target=NAME):']
+    lines += [f'  {t.name:<16} {t.summary}' for t in TARGETS.values()]
+    lines += ['', 'Aliases: toolchain, libs, fetch, test, unittest', '']
+    return '\n'.join(lines)

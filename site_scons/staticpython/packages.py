@@ -1,0 +1,185 @@
+"""SCons declarations for the toolchain and the third-party libraries of one (target, libc).
+
+Layout under build/<target>/<libc>/:
+  pkg/<name>-<version>.tar   one deterministic tar per recipe: its DESTDIR install tree
+  sysroot/                   the union of the toolchain pkgs (musl, kernel headers)
+  toolchain/                 <triple>-gcc wrapper, its specs, binutils links
+  stage/                     the union of the library pkgs (usr/include, usr/lib)
+  work/<name>/               scratch: sources, deps, install tree (removed after success)
+  logs/<name>.log            the full output of the last build of <name>
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import SCons.Action
+
+from . import recipes as recipe_registry
+from . import sources, steps
+from .context import BuildContext
+from .targets import TARGETS
+
+RECIPES = recipe_registry.load()
+SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
+
+
+def host_gcc_version(gcc):
+    try:
+        out = subprocess.run([gcc, '--version'], capture_output=True, text=True, check=True)
+        return out.stdout.splitlines()[0]
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return 'missing'
+
+
+def fingerprint(recipe, target, libc, extra=''):
+    """Everything about a recipe's build that is data, as one string for a Value node."""
+    forms = ' '.join(f'{s.filename}:{s.sha256}' for s in recipe.SOURCES)
+    return (f'{recipe.NAME} {recipe.VERSION} {recipe.KIND} [{forms}] deps={recipe.DEPENDS} '
+            f'target={target.name} libc={libc} cflags={target.cflags} {extra}')
+
+
+def _base_env():
+    env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'), 'HOME': os.environ.get('HOME', '/'),
+           'LANG': 'C', 'LC_ALL': 'C', 'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH, 'TZ': 'UTC'}
+    return env
+
+
+def build_env(env, recipe, workdir):
+    """The environment a recipe's commands run in."""
+    target = TARGETS[env['SP_TARGET']]
+    cflags = ' '.join(target.cflags) + f' -ffile-prefix-map={workdir}=/staticpython/{recipe.NAME}'
+    out = _base_env()
+    if recipe.KIND == 'toolchain':
+        prefix = target.cross_prefix
+        out.update(CC=f'{prefix}gcc', AR=f'{prefix}ar', RANLIB=f'{prefix}ranlib', CFLAGS=cflags)
+        return out
+    tc = env['SP_TOOLCHAIN_BIN']
+    triple = env['SP_TRIPLE']
+    deps = os.path.join(workdir, 'deps')
+    out.update(
+        PATH=f'{tc}:{out["PATH"]}',
+        CC=f'{tc}/{triple}-gcc', AR=f'{tc}/{triple}-ar', RANLIB=f'{tc}/{triple}-ranlib',
+        NM=f'{tc}/{triple}-nm', STRIP=f'{tc}/{triple}-strip',
+        CFLAGS=cflags, CPPFLAGS=f'-I{deps}/usr/include', LDFLAGS=f'-L{deps}/usr/lib',
+        PKG_CONFIG_LIBDIR=f'{deps}/usr/lib/pkgconfig', PKG_CONFIG_SYSROOT_DIR=deps,
+        PKG_CONFIG_PATH='')
+    return out
+
+
+def _build_pkg(target, source, env):
+    recipe = RECIPES[env['SP_RECIPE']]
+    root = env['SP_BUILD_ROOT']
+    workdir = os.path.join(root, 'work', recipe.NAME)
+    out_path = str(target[0])
+    if os.path.isdir(workdir):
+        shutil.rmtree(workdir)
+    os.makedirs(workdir)
+    ctx = BuildContext(recipe, TARGETS[env['SP_TARGET']], env['SP_LIBC'], workdir,
+                       env['SP_JOBS'], build_env(env, recipe, workdir),
+                       os.path.join(root, 'logs', f'{recipe.NAME}.log'), env['SP_VERBOSE'])
+    try:
+        os.makedirs(ctx.srcdir)
+        if recipe.SOURCES:
+            archive = sources.fetch(recipe.SOURCES, env['SP_CACHE'])
+            ctx.runner.note(f'source: {archive}')
+            steps.unpack(archive, ctx.srcdir)
+        patch_dir = os.path.join(env['SP_REPO'], 'patches', recipe.NAME, recipe.VERSION)
+        steps.apply_patches(patch_dir, ctx.srcdir, ctx.runner, ctx.env)
+        os.makedirs(ctx.deps)
+        for dep_pkg in env['SP_DEP_PKGS']:
+            steps.unpack_pkgs([dep_pkg], ctx.deps, clean=False)
+        recipe.build(ctx)
+        steps.remove_unwanted(ctx.destdir)
+        missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]
+        if missing:
+            raise steps.StepError(f'the build finished but did not install {", ".join(missing)}'
+                                  f'; see {ctx.runner.log_path}')
+        steps.pack(ctx.destdir, out_path)
+    except (sources.FetchError, steps.StepError, RuntimeError, OSError) as e:
+        print(f'staticpython: {recipe.NAME} {recipe.VERSION} failed: {e}', file=sys.stderr)
+        print(f'staticpython: work directory kept for inspection: {workdir}', file=sys.stderr)
+        return 1
+    shutil.rmtree(workdir)
+    return 0
+
+
+def _build_pkg_str(target, source, env):
+    r = RECIPES[env['SP_RECIPE']]
+    return f'  BUILD    {r.NAME} {r.VERSION}  [{env["SP_TARGET"]}/{env["SP_LIBC"]}]'
+
+
+def _union(target, source, env):
+    stamp = str(target[0])
+    dest = os.path.dirname(stamp)
+    steps.unpack_pkgs([str(s) for s in source], dest)
+    with open(stamp, 'w') as f:
+        f.write(''.join(os.path.basename(str(s)) + '\n' for s in source))
+    return 0
+
+
+def _fetch(target, source, env):
+    recipe = RECIPES[env['SP_RECIPE']]
+    try:
+        if recipe.SOURCES:
+            sources.fetch(recipe.SOURCES, env['SP_CACHE'])
+    except sources.FetchError as e:
+        print(f'staticpython: {e}', file=sys.stderr)
+        return 1
+    return 0
+
+
+PKG_ACTION = SCons.Action.Action(_build_pkg, _build_pkg_str, varlist=['SP_RECIPE'])
+UNION_ACTION = SCons.Action.Action(_union, '  STAGE    $TARGET.dir')
+FETCH_ACTION = SCons.Action.Action(_fetch, '  FETCH    $SP_RECIPE')
+
+
+def declare(env, names):
+    """Declare pkgs for `names` (and their dependencies) plus sysroot, wrapper and stage.
+
+    Returns a dict with the nodes: 'pkgs' {name: node}, 'sysroot', 'toolchain', 'stage',
+    'fetch' (one node per recipe with sources).
+    """
+    root = env['SP_BUILD_ROOT']
+    target = TARGETS[env['SP_TARGET']]
+    host_gcc = f'{target.cross_prefix}gcc'
+    gcc_version = host_gcc_version(host_gcc)
+    env = env.Clone(SP_HOST_GCC=host_gcc, SP_HOST_GCC_VERSION=gcc_version,
+                    SP_CROSS_PREFIX=target.cross_prefix,
+                    SP_SYSROOT=os.path.join(root, 'sysroot'),
+                    SP_TOOLCHAIN_BIN=os.path.abspath(os.path.join(root, 'toolchain')))
+
+    pkgs, fetches = {}, []
+    wanted = recipe_registry.closure(RECIPES, names)
+    tool_pkgs = []
+    for name in [n for n in RECIPES if RECIPES[n].KIND == 'toolchain']:
+        pkgs[name] = _declare_pkg(env, RECIPES[name], [], [], f'host-gcc={gcc_version}')
+        tool_pkgs.append(pkgs[name])
+    sysroot = env.Command(os.path.join(root, 'sysroot', '.contents'), tool_pkgs, UNION_ACTION)
+    wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
+
+    for name in wanted:
+        recipe = RECIPES[name]
+        deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
+        pkgs[name] = _declare_pkg(env, recipe, deps, [sysroot, wrapper[:2]], '')
+    lib_pkgs = [pkgs[n] for n in wanted]
+    stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
+
+    for name, recipe in RECIPES.items():
+        if recipe.SOURCES:
+            node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
+            env.AlwaysBuild(node)
+            fetches.append(node)
+    return {'pkgs': pkgs, 'sysroot': sysroot, 'toolchain': wrapper, 'stage': stage,
+            'fetch': fetches}
+
+
+def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint):
+    root = env['SP_BUILD_ROOT']
+    out = os.path.join(root, 'pkg', f'{recipe.NAME}-{recipe.VERSION}.tar')
+    target = TARGETS[env['SP_TARGET']]
+    data = env.Value(fingerprint(recipe, target, env['SP_LIBC'], extra_fingerprint))
+    recipe_file = env.File(recipe.__file__)
+    patches = env.Glob(f'#patches/{recipe.NAME}/{recipe.VERSION}/*.patch')
+    return env.Command(out, [data, recipe_file] + patches + dep_pkgs + toolchain, PKG_ACTION,
+                       SP_RECIPE=recipe.NAME, SP_DEP_PKGS=[str(p[0]) for p in dep_pkgs])

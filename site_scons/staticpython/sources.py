@@ -1,0 +1,144 @@
+"""Fetching pinned source files: cache first, then upstream, then the Debian archive.
+
+Every file is checked for size and sha256. Downloads stream into a temporary file in the
+cache directory and are renamed into place only once verified, so the cache never holds a
+partial or unverified file. A cached file that fails verification is deleted and fetched
+again; a downloaded file that fails verification is a hard error.
+"""
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+
+from . import mirrors
+
+CHUNK = 1 << 16
+TIMEOUT = (15, 60)   # connect, read seconds
+
+
+class FetchError(Exception):
+    """A source could not be had. The message says what was tried and what to do."""
+
+
+class ChecksumError(FetchError):
+    """A file's bytes are not the pinned ones."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One form of a source file: its name, size, sha256 and where it can be found."""
+    filename: str
+    size: int | None          # None: not known here; the sha256 alone decides
+    sha256: str
+    urls: tuple = ()          # upstream locations, tried first
+    pool: str = ''            # path below a Debian archive URI, e.g. pool/main/z/zlib/...
+
+    def locations(self, archive_uris):
+        yield from self.urls
+        if self.pool:
+            for uri in archive_uris:
+                yield f'{uri}/{self.pool}'
+
+
+def file_sha256(path):
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(CHUNK), b''):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _verify(path, src):
+    """Return None when `path` holds exactly `src`, else a reason."""
+    size = os.path.getsize(path)
+    if src.size is not None and size != src.size:
+        return f'size {size} bytes, expected {src.size}'
+    actual = file_sha256(path)
+    if actual != src.sha256:
+        return f'sha256 {actual}, expected {src.sha256}'
+    return None
+
+
+def _download(url, src, dest_dir, session):
+    """Stream `url` into dest_dir, verify, rename to src.filename. Returns the path."""
+    fd, tmp = tempfile.mkstemp(prefix=f'.{src.filename}.', suffix='.part', dir=dest_dir)
+    try:
+        h, size = hashlib.sha256(), 0
+        with os.fdopen(fd, 'wb') as out, session.get(url, stream=True, timeout=TIMEOUT) as r:
+            r.raise_for_status()
+            for chunk in r.iter_content(CHUNK):
+                size += len(chunk)
+                if src.size is not None and size > src.size:
+                    raise ChecksumError(
+                        f'{src.filename} from {url} is larger than the pinned {src.size} bytes; '
+                        'the server sends a different file')
+                h.update(chunk)
+                out.write(chunk)
+        actual = h.hexdigest()
+        if actual != src.sha256 or (src.size is not None and size != src.size):
+            raise ChecksumError(
+                f'checksum mismatch for {src.filename} from {url}:\n'
+                f'  expected sha256 {src.sha256} ({src.size or "?"} bytes)\n'
+                f'  actual   sha256 {actual} ({size} bytes)\n'
+                'The file was not kept. If the recipe is right, the server is serving '
+                'other bytes: do not use it.')
+        path = os.path.join(dest_dir, src.filename)
+        os.replace(tmp, path)
+        return path
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
+    """Return the path of a verified copy of one of `forms` (a Source or a tuple of them).
+
+    Order: every form in the cache; then each form's upstream URLs; then each form in
+    every Debian archive named by apt's configuration.
+    """
+    if isinstance(forms, Source):
+        forms = (forms,)
+    dest_dir = os.path.join(cache_dir, 'sources')
+    os.makedirs(dest_dir, exist_ok=True)
+
+    for src in forms:
+        path = os.path.join(dest_dir, src.filename)
+        if os.path.exists(path):
+            bad = _verify(path, src)
+            if bad is None:
+                return path
+            log(f'staticpython: cached {path} is damaged ({bad}); deleting it and fetching again')
+            os.unlink(path)
+
+    if archive_uris is None:
+        archive_uris = mirrors.archive_uris()
+    if session is None:
+        import requests
+        session = requests.Session()
+
+    tried = []
+    candidates = [(url, src) for src in forms for url in src.urls]
+    candidates += [(url, src) for src in forms
+                   for url in src.locations(archive_uris) if url not in src.urls]
+    for url, src in candidates:
+        try:
+            return _download(url, src, dest_dir, session)
+        except ChecksumError:
+            raise
+        except Exception as e:   # network errors of any kind: try the next location
+            tried.append(f'  {url}: {_short(e)}')
+    names = ' or '.join(f'{s.filename} (sha256 {s.sha256})' for s in forms)
+    raise FetchError(
+        f'cannot fetch {names}. Tried:\n' + ('\n'.join(tried) or '  (no location known)') +
+        f'\nPut a verified copy into {dest_dir}/, or make one of these locations reachable'
+        + ('' if archive_uris else ' (apt names no Debian archive on this machine)') + '.')
+
+
+def _short(exc):
+    text = str(exc)
+    status = getattr(getattr(exc, 'response', None), 'status_code', None)
+    if status:
+        return f'HTTP {status}'
+    if 'Name or service not known' in text or 'NameResolutionError' in text:
+        return 'host name not resolved'
+    return f'{type(exc).__name__}: {text[:160]}'

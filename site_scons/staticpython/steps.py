@@ -1,0 +1,120 @@
+"""Shell steps for recipe builds: run a command quietly into a log, unpack, patch, pack.
+
+Output stays in the log unless `verbose` is set; when a command fails the error shows the
+command, its exit status, the last lines of the log and the log's path.
+"""
+import glob
+import os
+import shlex
+import shutil
+import subprocess
+import tarfile
+
+FIXED_MTIME = 946684800   # 2000-01-01: packed files carry no build time
+
+
+class StepError(Exception):
+    """A build step failed; the message is meant for the user as is."""
+
+
+class Runner:
+    def __init__(self, log_path, verbose=False):
+        self.log_path = log_path
+        self.verbose = verbose
+        os.makedirs(os.path.dirname(log_path), exist_ok=True)
+        open(log_path, 'w').close()
+
+    def note(self, text):
+        with open(self.log_path, 'a') as log:
+            log.write(text + '\n')
+
+    def run(self, cmd, cwd, env):
+        line = ' '.join(shlex.quote(c) for c in cmd)
+        self.note(f'\n$ cd {cwd} && {line}')
+        if self.verbose:
+            print(f'$ {line}', flush=True)
+        with open(self.log_path, 'a') as log:
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            for raw in proc.stdout:
+                log.write(raw.decode('utf-8', 'replace'))
+                if self.verbose:
+                    print(raw.decode('utf-8', 'replace'), end='', flush=True)
+            status = proc.wait()
+        if status != 0:
+            with open(self.log_path, errors='replace') as log:
+                tail = log.readlines()[-30:]
+            raise StepError(
+                f'command failed with exit status {status} in {cwd}:\n  {line}\n'
+                f'--- last lines of {self.log_path} ---\n' + ''.join(tail) +
+                f'--- full log: {self.log_path}')
+
+
+def _extract(tar, dest, members=None):
+    kw = {'filter': 'tar'} if hasattr(tarfile, 'data_filter') else {}
+    tar.extractall(dest, members=members, **kw)
+
+
+def unpack(archive, dest):
+    """Extract `archive` into `dest`, stripping the single top-level directory."""
+    os.makedirs(dest, exist_ok=True)
+    with tarfile.open(archive) as tar:
+        members = tar.getmembers()
+        tops = {m.name.split('/', 1)[0] for m in members}
+        if len(tops) == 1:
+            members = [m for m in members if '/' in m.name]
+            for m in members:
+                m.name = m.name.split('/', 1)[1]
+                if m.islnk():
+                    m.linkname = m.linkname.split('/', 1)[-1]
+        _extract(tar, dest, members)
+
+
+def apply_patches(patch_dir, srcdir, runner, env):
+    """Apply patches/<lib>/<version>/*.patch in sorted order with -p1."""
+    patches = sorted(glob.glob(os.path.join(patch_dir, '*.patch')))
+    for p in patches:
+        runner.run(['patch', '-p1', '--forward', '--batch', '-i', os.path.abspath(p)], srcdir, env)
+    return [os.path.basename(p) for p in patches]
+
+
+def pack(root, out_path):
+    """Pack the tree under `root` into a deterministic tar: sorted, fixed owner and time."""
+    tmp = out_path + '.tmp'
+    with tarfile.open(tmp, 'w', format=tarfile.PAX_FORMAT) as tar:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(dirnames + filenames):
+                full = os.path.join(dirpath, name)
+                arc = os.path.relpath(full, root)
+                info = tar.gettarinfo(full, arc)
+                info.mtime = FIXED_MTIME
+                info.uid = info.gid = 0
+                info.uname = info.gname = ''
+                if info.isfile():
+                    with open(full, 'rb') as f:
+                        tar.addfile(info, f)
+                else:
+                    tar.addfile(info)
+    os.replace(tmp, out_path)
+
+
+def unpack_pkgs(pkgs, dest, clean=True):
+    """Make `dest` hold the union of the pkg tars (later ones win); with `clean`, only that."""
+    if clean and os.path.isdir(dest):
+        shutil.rmtree(dest)
+    os.makedirs(dest, exist_ok=True)
+    for pkg in pkgs:
+        with tarfile.open(pkg) as tar:
+            _extract(tar, dest)
+
+
+def remove_unwanted(destdir):
+    """Drop what a static build does not ship: libtool archives, docs, man pages."""
+    for pattern in ('usr/lib/*.la', 'usr/share/man', 'usr/share/doc', 'usr/share/info',
+                    'usr/share/gtk-doc', 'usr/share/locale'):
+        for path in glob.glob(os.path.join(destdir, pattern)):
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
