@@ -27,7 +27,7 @@ TERMINFO_DIRS = ('/etc/terminfo', '/lib/terminfo', '/usr/share/terminfo', '/usr/
 def build(b):
     b.configure('--without-shared', '--without-cxx', '--without-cxx-binding', '--without-ada',
                 '--without-progs', '--without-tests', '--without-manpages', '--without-debug',
-                '--enable-widec', '--enable-pc-files', '--with-pkg-config-libdir=/usr/lib/pkgconfig',
+                '--enable-widec', '--disable-overwrite', '--enable-pc-files', '--with-pkg-config-libdir=/usr/lib/pkgconfig',
                 '--disable-db-install', '--disable-home-terminfo',
                 '--with-terminfo-dirs=' + ':'.join(TERMINFO_DIRS),
                 '--with-default-terminfo-dir=/usr/share/terminfo',
