@@ -47,9 +47,10 @@ def _deb822_uris(text):
 
 def archive_uris(apt_root=APT_ROOT):
     """Archive base URIs in apt's order, without duplicates or trailing slashes."""
-    files = [os.path.join(apt_root, 'sources.list')]
-    files += sorted(glob.glob(os.path.join(apt_root, 'sources.list.d', '*.list')))
-    files += sorted(glob.glob(os.path.join(apt_root, 'sources.list.d', '*.sources')))
+    parts = glob.glob(os.path.join(apt_root, 'sources.list.d', '*.list'))
+    parts += glob.glob(os.path.join(apt_root, 'sources.list.d', '*.sources'))
+    # apt reads sources.list, then both kinds of sources.list.d files in one sorted order.
+    files = [os.path.join(apt_root, 'sources.list')] + sorted(parts, key=os.path.basename)
     seen = []
     for path in files:
         try:

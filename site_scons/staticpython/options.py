@@ -21,7 +21,7 @@ def defaults():
             'verbose': '0', 'cache': default_cache()}
 
 
-def errors(arguments):
+def errors(arguments, repo=None):
     """Problems with the user's `name=value` arguments, one message per problem."""
     problems = []
     known = defaults()
@@ -38,8 +38,12 @@ def errors(arguments):
         problems.append(f"verbose must be one of {', '.join(BOOL_WORDS)}, "
                         f"not '{arguments['verbose']}'")
     cache = arguments.get('cache')
-    if cache is not None and not os.path.isabs(os.path.expanduser(cache)):
-        problems.append(f"cache must be an absolute directory outside the repo, not '{cache}'")
+    if cache is not None:
+        full = os.path.expanduser(cache)
+        inside = repo and os.path.commonpath(
+            [os.path.realpath(full), os.path.realpath(repo)]) == os.path.realpath(repo)
+        if not os.path.isabs(full) or inside:
+            problems.append(f"cache must be an absolute directory outside the repo, not '{cache}'")
     return problems
 
 

@@ -64,22 +64,25 @@ def _download(url, src, dest_dir, session):
     fd, tmp = tempfile.mkstemp(prefix=f'.{src.filename}.', suffix='.part', dir=dest_dir)
     try:
         h, size = hashlib.sha256(), 0
+        # Past the pinned size nothing more is written, but hashing goes on (up to a cap)
+        # so that the error can name the hash of what the server sent.
+        cap = None if src.size is None else 4 * src.size + (1 << 20)
         with os.fdopen(fd, 'wb') as out, session.get(url, stream=True, timeout=TIMEOUT) as r:
             r.raise_for_status()
             for chunk in r.iter_content(CHUNK):
                 size += len(chunk)
-                if src.size is not None and size > src.size:
-                    raise ChecksumError(
-                        f'{src.filename} from {url} is larger than the pinned {src.size} bytes; '
-                        'the server sends a different file')
                 h.update(chunk)
-                out.write(chunk)
+                if src.size is None or size <= src.size:
+                    out.write(chunk)
+                if cap is not None and size > cap:
+                    break
         actual = h.hexdigest()
         if actual != src.sha256 or (src.size is not None and size != src.size):
+            got = f'{size} bytes' if cap is None or size <= cap else f'first {size} bytes, stopped'
             raise ChecksumError(
                 f'checksum mismatch for {src.filename} from {url}:\n'
                 f'  expected sha256 {src.sha256} ({src.size or "?"} bytes)\n'
-                f'  actual   sha256 {actual} ({size} bytes)\n'
+                f'  actual   sha256 {actual} ({got})\n'
                 'The file was not kept. If the recipe is right, the server is serving '
                 'other bytes: do not use it.')
         path = os.path.join(dest_dir, src.filename)

@@ -1,0 +1,291 @@
+"""sources.fetch(): cache, upstream, Debian archive, checksums; against a local HTTP server."""
+import glob
+import hashlib
+import http.server
+import os
+import threading
+
+import pytest
+import requests
+
+from staticpython.sources import ChecksumError, FetchError, Source, fetch
+
+GOOD = b'pinned release bytes\n' * 500
+OTHER = b'PINNED RELEASE BYTES\n' * 500          # same size, other bytes
+GOOD_SHA = hashlib.sha256(GOOD).hexdigest()
+OTHER_SHA = hashlib.sha256(OTHER).hexdigest()
+assert len(GOOD) == len(OTHER) and GOOD_SHA != OTHER_SHA
+
+
+class Server:
+    """Serves bytes from `files` (path -> bytes), 404 otherwise; records requested paths."""
+
+    def __init__(self):
+        self.files, self.requests = {}, []
+        lock, outer = threading.Lock(), self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                with lock:
+                    outer.requests.append(self.path)
+                body = outer.files.get(self.path)
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header('Content-Type', 'application/octet-stream')
+                self.send_header('Content-Length', str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f'http://127.0.0.1:{self.httpd.server_address[1]}'
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.02,),
+                                       daemon=True)   # short poll: fast shutdown()
+        self.thread.start()
+
+    def url(self, path):
+        return self.base + path
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def session():
+    s = requests.Session()
+    s.trust_env = False          # never route 127.0.0.1 through a configured proxy
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return str(tmp_path / 'cache')
+
+
+def leftovers(cache):
+    return glob.glob(os.path.join(cache, 'sources', '*.part')) + \
+        glob.glob(os.path.join(cache, 'sources', '.*.part'))
+
+
+def cached(cache, name):
+    return os.path.join(cache, 'sources', name)
+
+
+def src(server, name='pkg-1.0.tar.gz', urls=('/up/pkg-1.0.tar.gz',), size=len(GOOD),
+        sha=GOOD_SHA, pool=''):
+    return Source(name, size, sha, urls=tuple(server.url(u) for u in urls), pool=pool)
+
+
+def test_good_download_lands_in_cache(server, session, cache):
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    logs = []
+    path = fetch(src(server), cache, archive_uris=[], session=session, log=logs.append)
+    assert path == cached(cache, 'pkg-1.0.tar.gz')
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert leftovers(cache) == []
+    assert sorted(os.listdir(os.path.join(cache, 'sources'))) == ['pkg-1.0.tar.gz']
+    assert server.requests == ['/up/pkg-1.0.tar.gz']
+
+
+def _assert_checksum_message(msg, s, url, actual):
+    assert s.filename in msg
+    assert url in msg
+    assert s.sha256 in msg, 'expected sha256 missing'
+    assert actual in msg, 'actual sha256 missing'
+
+
+def test_same_size_other_bytes_is_checksum_error(server, session, cache):
+    server.files['/up/pkg-1.0.tar.gz'] = OTHER
+    server.files['/up/second.tar.gz'] = GOOD        # must not be tried after a mismatch
+    s = src(server, urls=('/up/pkg-1.0.tar.gz', '/up/second.tar.gz'))
+    with pytest.raises(ChecksumError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    _assert_checksum_message(str(e.value), s, s.urls[0], OTHER_SHA)
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+    assert server.requests == ['/up/pkg-1.0.tar.gz'], 'a mismatch is a hard error'
+
+
+def test_smaller_file_is_checksum_error(server, session, cache):
+    short = GOOD[:-7]
+    server.files['/up/pkg-1.0.tar.gz'] = short
+    s = src(server)
+    with pytest.raises(ChecksumError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    _assert_checksum_message(str(e.value), s, s.urls[0], hashlib.sha256(short).hexdigest())
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_larger_file_message_names_both_sha256(server, session, cache):
+    big = GOOD + b'x' * (200 * 1024)               # several chunks past the pinned size
+    server.files['/up/pkg-1.0.tar.gz'] = big
+    s = src(server)
+    with pytest.raises(ChecksumError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    _assert_checksum_message(str(e.value), s, s.urls[0], hashlib.sha256(big).hexdigest())
+
+
+def test_larger_file_is_checksum_error_and_not_kept(server, session, cache):
+    big = GOOD + b'x' * (200 * 1024)
+    server.files['/up/pkg-1.0.tar.gz'] = big
+    s = src(server)
+    with pytest.raises(ChecksumError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    msg = str(e.value)
+    assert s.filename in msg and s.urls[0] in msg
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_fallback_order_upstream_then_archives(server, session, cache):
+    pool_a = 'pool/main/p/pkg/pkg_1.0.orig.tar.gz'
+    pool_b = 'pool/main/p/pkg/pkg_1.0.orig.tar.xz'
+    a = src(server, 'pkg-1.0.tar.gz', urls=('/up1/a', '/up2/a'), pool=pool_a)
+    b = src(server, 'pkg_1.0.orig.tar.xz', urls=('/up3/b',), pool=pool_b)
+    mirrors = [server.url('/m1'), server.url('/m2')]
+    server.files['/m2/' + pool_b] = GOOD            # only the very last candidate works
+    path = fetch((a, b), cache, archive_uris=mirrors, session=session)
+    assert server.requests == [
+        '/up1/a', '/up2/a', '/up3/b',
+        '/m1/' + pool_a, '/m2/' + pool_a,
+        '/m1/' + pool_b, '/m2/' + pool_b,
+    ]
+    assert path == cached(cache, 'pkg_1.0.orig.tar.xz')
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert leftovers(cache) == []
+
+
+def test_stops_at_first_good_location(server, session, cache):
+    pool = 'pool/main/p/pkg/pkg_1.0.orig.tar.gz'
+    s = src(server, urls=('/gone', '/up/ok'), pool=pool)
+    server.files['/up/ok'] = GOOD
+    server.files['/m1/' + pool] = GOOD
+    fetch(s, cache, archive_uris=[server.url('/m1')], session=session)
+    assert server.requests == ['/gone', '/up/ok']
+
+
+def test_valid_cached_file_means_no_request(server, session, cache):
+    os.makedirs(os.path.join(cache, 'sources'))
+    with open(cached(cache, 'pkg-1.0.tar.gz'), 'wb') as f:
+        f.write(GOOD)
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    path = fetch(src(server), cache, archive_uris=[], session=session)
+    assert path == cached(cache, 'pkg-1.0.tar.gz')
+    assert server.requests == []
+
+
+def test_tampered_cache_is_deleted_and_refetched(server, session, cache):
+    os.makedirs(os.path.join(cache, 'sources'))
+    with open(cached(cache, 'pkg-1.0.tar.gz'), 'wb') as f:
+        f.write(OTHER)
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    logs = []
+    path = fetch(src(server), cache, archive_uris=[], session=session, log=logs.append)
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert server.requests == ['/up/pkg-1.0.tar.gz']
+    assert any('damaged' in line and 'pkg-1.0.tar.gz' in line for line in logs), logs
+    assert leftovers(cache) == []
+
+
+def test_tampered_cache_not_kept_when_nothing_serves_it(server, session, cache):
+    os.makedirs(os.path.join(cache, 'sources'))
+    with open(cached(cache, 'pkg-1.0.tar.gz'), 'wb') as f:
+        f.write(OTHER)
+    s = src(server, urls=('/up/missing',))
+    with pytest.raises(FetchError) as e:
+        fetch(s, cache, archive_uris=[], session=session, log=lambda m: None)
+    assert not isinstance(e.value, ChecksumError)
+    assert not os.path.exists(cached(cache, 'pkg-1.0.tar.gz'))
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+    assert server.requests == ['/up/missing']
+
+
+def test_fetch_error_lists_every_url_tried(server, session, cache):
+    pool = 'pool/main/p/pkg/pkg_1.0.orig.tar.gz'
+    refused = 'http://127.0.0.1:1/refused/pkg-1.0.tar.gz'     # nothing listens on port 1
+    s = Source('pkg-1.0.tar.gz', len(GOOD), GOOD_SHA,
+               urls=(server.url('/up/a'), refused, server.url('/up/b')), pool=pool)
+    mirrors = [server.url('/m1'), server.url('/m2')]
+    with pytest.raises(FetchError) as e:
+        fetch(s, cache, archive_uris=mirrors, session=session)
+    msg = str(e.value)
+    expected = [server.url('/up/a'), refused, server.url('/up/b'),
+                server.url('/m1/' + pool), server.url('/m2/' + pool)]
+    positions = [msg.find(u) for u in expected]
+    assert -1 not in positions, msg
+    assert positions == sorted(positions), 'URLs are listed in the order tried'
+    assert 'HTTP 404' in msg
+    assert 'pkg-1.0.tar.gz' in msg and GOOD_SHA in msg
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_fetch_error_with_no_location_at_all(cache, session):
+    s = Source('nowhere-1.0.tar.gz', 10, GOOD_SHA)
+    with pytest.raises(FetchError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    msg = str(e.value)
+    assert 'nowhere-1.0.tar.gz' in msg and 'no location known' in msg
+
+
+def test_size_none_verified_by_sha256_download(server, session, cache):
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    path = fetch(src(server, size=None), cache, archive_uris=[], session=session)
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+
+
+def test_size_none_bad_download_is_checksum_error(server, session, cache):
+    big = OTHER + b'extra'
+    server.files['/up/pkg-1.0.tar.gz'] = big
+    s = src(server, size=None)
+    with pytest.raises(ChecksumError) as e:
+        fetch(s, cache, archive_uris=[], session=session)
+    _assert_checksum_message(str(e.value), s, s.urls[0], hashlib.sha256(big).hexdigest())
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_size_none_cache_verified_by_sha256(server, session, cache):
+    os.makedirs(os.path.join(cache, 'sources'))
+    with open(cached(cache, 'pkg-1.0.tar.gz'), 'wb') as f:
+        f.write(GOOD)
+    fetch(src(server, size=None), cache, archive_uris=[], session=session)
+    assert server.requests == []
+    # Same name, other bytes: with no size to compare, the sha256 alone must catch it.
+    with open(cached(cache, 'pkg-1.0.tar.gz'), 'wb') as f:
+        f.write(OTHER)
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    path = fetch(src(server, size=None), cache, archive_uris=[], session=session,
+                 log=lambda m: None)
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert server.requests == ['/up/pkg-1.0.tar.gz']
+
+
+def test_cached_second_form_used_before_any_request(server, session, cache):
+    repack = b'debian repack\n' * 300
+    first = src(server, 'pkg-1.0.tar.gz', urls=('/up/pkg-1.0.tar.gz',))
+    second = Source('pkg_1.0.orig.tar.gz', len(repack), hashlib.sha256(repack).hexdigest(),
+                    pool='pool/main/p/pkg/pkg_1.0.orig.tar.gz')
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    os.makedirs(os.path.join(cache, 'sources'))
+    with open(cached(cache, second.filename), 'wb') as f:
+        f.write(repack)
+    path = fetch((first, second), cache, archive_uris=[server.url('/m1')], session=session)
+    assert path == cached(cache, second.filename)
+    assert server.requests == []
