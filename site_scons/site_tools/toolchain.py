@@ -1,7 +1,7 @@
 """SCons tool: the per-target compiler wrapper around gcc and a musl sysroot.
 
 env.ToolchainWrapper(bindir, sysroot_stamp) writes <bindir>/<triple>-gcc (and -cc),
-the specs file beside it, and links <triple>-ar etc. to the binutils of the host or of
+the specs file beside it, <triple>-pkg-config (static, staged .pc files only), and links <triple>-ar etc. to the binutils of the host or of
 the Debian cross toolchain. Requires env['SP_TRIPLE'], env['SP_HOST_GCC'],
 env['SP_HOST_GCC_VERSION'], env['SP_CROSS_PREFIX'] and env['SP_SYSROOT'].
 """
@@ -26,7 +26,11 @@ def _write_wrapper(target, source, env):
         f.write(wrapper.wrapper_text(env['SP_TRIPLE'], env['SP_HOST_GCC'], sysroot,
                                      os.path.abspath(specs_path), env['SP_HOST_GCC_VERSION']))
     os.chmod(gcc_path, 0o755)
-    for alias in target[2:]:
+    pkg_config = str(target[2])
+    with open(pkg_config, 'w') as f:
+        f.write(wrapper.pkg_config_text(env['SP_TRIPLE']))
+    os.chmod(pkg_config, 0o755)
+    for alias in target[3:]:
         path = str(alias)
         tool = path.rsplit('-', 1)[1]
         real = gcc_path if tool == 'cc' else shutil.which(env['SP_CROSS_PREFIX'] + tool)
@@ -46,7 +50,8 @@ def _emitter(target, source, env):
     gcc = os.path.join(bindir, f'{triple}-gcc')
     specs = os.path.join(bindir, f'{triple}.specs')
     aliases = [os.path.join(bindir, f'{triple}-{t}') for t in ('cc',) + wrapper.BINUTILS]
-    return [gcc, specs] + aliases, source
+    pkg_config = os.path.join(bindir, f'{triple}-pkg-config')
+    return [gcc, specs, pkg_config] + aliases, source
 
 
 def generate(env):

@@ -12,8 +12,11 @@ PREFIX = '/usr'
 
 
 class BuildContext:
-    def __init__(self, recipe, target, libc, workdir, jobs, env, log_path, verbose=False):
+    def __init__(self, recipe, target, libc, workdir, jobs, env, log_path, verbose=False,
+                 flavor=None, repo=None, toolchain_bin=None):
         self.recipe = recipe
+        self.flavor = flavor
+        self.repo = repo
         self.target = target
         self.libc = libc
         self.triple = target.triple(libc)
@@ -23,6 +26,7 @@ class BuildContext:
         self.deps = os.path.join(workdir, 'deps')
         self.jobs = jobs
         self.env = dict(env)
+        self.pkg_config = toolchain_bin and os.path.join(toolchain_bin, f'{self.triple}-pkg-config')
         self.runner = Runner(log_path, verbose)
 
     # -- paths -------------------------------------------------------------------------
@@ -65,6 +69,16 @@ class BuildContext:
             shutil.rmtree(path)
         elif os.path.lexists(path):
             os.unlink(path)
+
+    def edit(self, relpath, old, new):
+        """Replace `old` by `new` in an installed text file; `old` must be there."""
+        path = self.dest(relpath)
+        with open(path) as f:
+            text = f.read()
+        if old not in text:
+            raise RuntimeError(f'{relpath}: expected text {old!r} not found')
+        with open(path, 'w') as f:
+            f.write(text.replace(old, new))
 
     def host_env(self):
         """Environment for tools that run on the build machine (code generators)."""

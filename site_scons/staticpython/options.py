@@ -52,5 +52,6 @@ def help_text():
     lines += [f'  {f.name:<16} {f.summary}' for f in FLAVORS.values()]
     lines += ['', 'Targets (target=NAME):']
     lines += [f'  {t.name:<16} {t.summary}' for t in TARGETS.values()]
-    lines += ['', 'Aliases: toolchain, libs, fetch, test, unittest', '']
+    lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',
+              '         provenance', '']
     return '\n'.join(lines)

@@ -14,10 +14,12 @@ import subprocess
 import sys
 
 import SCons.Action
+import SCons.Util
 
 from . import recipes as recipe_registry
 from . import sources, steps
 from .context import BuildContext
+from .flavors import FLAVORS
 from .targets import TARGETS
 
 RECIPES = recipe_registry.load()
@@ -70,14 +72,17 @@ def build_env(env, recipe, workdir):
 def _build_pkg(target, source, env):
     recipe = RECIPES[env['SP_RECIPE']]
     root = env['SP_BUILD_ROOT']
-    workdir = os.path.join(root, 'work', recipe.NAME)
+    workname = env.get('SP_WORKNAME') or recipe.NAME
+    workdir = os.path.join(root, 'work', workname)
     out_path = str(target[0])
     if os.path.isdir(workdir):
         shutil.rmtree(workdir)
     os.makedirs(workdir)
     ctx = BuildContext(recipe, TARGETS[env['SP_TARGET']], env['SP_LIBC'], workdir,
                        env['SP_JOBS'], build_env(env, recipe, workdir),
-                       os.path.join(root, 'logs', f'{recipe.NAME}.log'), env['SP_VERBOSE'])
+                       os.path.join(root, 'logs', f'{workname}.log'), env['SP_VERBOSE'],
+                       flavor=FLAVORS.get(env.get('SP_FLAVOR', '')), repo=env['SP_REPO'],
+                       toolchain_bin=env['SP_TOOLCHAIN_BIN'])
     try:
         os.makedirs(ctx.srcdir)
         if recipe.SOURCES:
@@ -87,8 +92,8 @@ def _build_pkg(target, source, env):
         patch_dir = os.path.join(env['SP_REPO'], 'patches', recipe.NAME, recipe.VERSION)
         steps.apply_patches(patch_dir, ctx.srcdir, ctx.runner, ctx.env)
         os.makedirs(ctx.deps)
-        for dep_pkg in env['SP_DEP_PKGS']:
-            steps.unpack_pkgs([dep_pkg], ctx.deps, clean=False)
+        for dep_pkg in env['SP_DEP_PKGS']:       # relative to the top directory
+            steps.unpack_pkgs([os.path.join(env['SP_REPO'], dep_pkg)], ctx.deps, clean=False)
         recipe.build(ctx)
         steps.remove_unwanted(ctx.destdir)
         missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]
@@ -129,16 +134,17 @@ def _fetch(target, source, env):
     return 0
 
 
-PKG_ACTION = SCons.Action.Action(_build_pkg, _build_pkg_str, varlist=['SP_RECIPE'])
+PKG_ACTION = SCons.Action.Action(_build_pkg, _build_pkg_str, varlist=['SP_RECIPE', 'SP_DEP_PKGS'])
 UNION_ACTION = SCons.Action.Action(_union, '  STAGE    $TARGET.dir')
 FETCH_ACTION = SCons.Action.Action(_fetch, '  FETCH    $SP_RECIPE')
 
 
-def declare(env, names):
-    """Declare pkgs for `names` (and their dependencies) plus sysroot, wrapper and stage.
+def declare(env, names, flavor=None):
+    """Declare pkgs for `names` (and their dependencies) plus sysroot, wrapper and stage;
+    with `flavor`, also the interpreter pkg built against the flavor's libraries.
 
     Returns a dict with the nodes: 'pkgs' {name: node}, 'sysroot', 'toolchain', 'stage',
-    'fetch' (one node per recipe with sources).
+    'interpreter' (or None), 'fetch' (one node per recipe with sources).
     """
     root = env['SP_BUILD_ROOT']
     target = TARGETS[env['SP_TARGET']]
@@ -149,37 +155,55 @@ def declare(env, names):
                     SP_SYSROOT=os.path.join(root, 'sysroot'),
                     SP_TOOLCHAIN_BIN=os.path.abspath(os.path.join(root, 'toolchain')))
 
-    pkgs, fetches = {}, []
-    wanted = recipe_registry.closure(RECIPES, names)
+    pkgs = {}
     tool_pkgs = []
     for name in [n for n in RECIPES if RECIPES[n].KIND == 'toolchain']:
         pkgs[name] = _declare_pkg(env, RECIPES[name], [], [], f'host-gcc={gcc_version}')
         tool_pkgs.append(pkgs[name])
     sysroot = env.Command(os.path.join(root, 'sysroot', '.contents'), tool_pkgs, UNION_ACTION)
     wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
+    toolchain = [sysroot, wrapper[:3]]
 
+    wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))
     for name in wanted:
         recipe = RECIPES[name]
         deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
-        pkgs[name] = _declare_pkg(env, recipe, deps, [sysroot, wrapper[:2]], '')
-    lib_pkgs = [pkgs[n] for n in wanted]
+        pkgs[name] = _declare_pkg(env, recipe, deps, toolchain, '')
+    lib_pkgs = [pkgs[n] for n in wanted if n in names]
     stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
 
+    interpreter = None
+    if flavor:
+        recipe = RECIPES[flavor.interpreter]
+        deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
+        out_dir = os.path.join(os.path.dirname(root), flavor.name)
+        interpreter = _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
+                                   toolchain, f'flavor={flavor}', out_dir=out_dir,
+                                   SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
+
+    fetches = []
     for name, recipe in RECIPES.items():
         if recipe.SOURCES:
             node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
             env.AlwaysBuild(node)
             fetches.append(node)
     return {'pkgs': pkgs, 'sysroot': sysroot, 'toolchain': wrapper, 'stage': stage,
-            'fetch': fetches}
+            'interpreter': interpreter, 'fetch': fetches}
 
 
-def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint):
+def _repo_files(recipe):
+    """Files of this repo that a recipe copies into its output (src/...)."""
+    files = [getattr(recipe, 'MAIN', None)] + [p for p, _ in getattr(recipe, 'OUR_FILES', ())]
+    return [f for f in files if f]
+
+
+def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint, out_dir=None, **kw):
     root = env['SP_BUILD_ROOT']
-    out = os.path.join(root, 'pkg', f'{recipe.NAME}-{recipe.VERSION}.tar')
+    out = os.path.join(out_dir or os.path.join(root, 'pkg'), f'{recipe.NAME}-{recipe.VERSION}.tar')
     target = TARGETS[env['SP_TARGET']]
     data = env.Value(fingerprint(recipe, target, env['SP_LIBC'], extra_fingerprint))
     recipe_file = env.File(recipe.__file__)
     patches = env.Glob(f'#patches/{recipe.NAME}/{recipe.VERSION}/*.patch')
+    pkg_files = [n.path for n in SCons.Util.flatten(dep_pkgs) if str(n).endswith('.tar')]
     return env.Command(out, [data, recipe_file] + patches + dep_pkgs + toolchain, PKG_ACTION,
-                       SP_RECIPE=recipe.NAME, SP_DEP_PKGS=[str(p[0]) for p in dep_pkgs])
+                       SP_RECIPE=recipe.NAME, SP_DEP_PKGS=pkg_files, **kw)

@@ -5,8 +5,12 @@ cache directory and are renamed into place only once verified, so the cache neve
 partial or unverified file. A cached file that fails verification is deleted and fetched
 again; a downloaded file that fails verification is a hard error.
 """
+import glob
 import hashlib
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 
@@ -32,6 +36,7 @@ class Source:
     sha256: str
     urls: tuple = ()          # upstream locations, tried first
     pool: str = ''            # path below a Debian archive URI, e.g. pool/main/z/zlib/...
+    pip: str = ''             # a PyPI requirement (e.g. 'certifi==2026.10.18'): `pip download`
 
     def locations(self, archive_uris):
         yield from self.urls
@@ -120,6 +125,14 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
         session = requests.Session()
 
     tried = []
+    for src in forms:
+        if src.pip:
+            try:
+                return _pip_download(src, dest_dir)
+            except ChecksumError:
+                raise
+            except FetchError as e:
+                tried.append(f'  pip download {src.pip}: {e}')
     candidates = [(url, src) for src in forms for url in src.urls]
     candidates += [(url, src) for src in forms
                    for url in src.locations(archive_uris) if url not in src.urls]
@@ -135,6 +148,32 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
         f'cannot fetch {names}. Tried:\n' + ('\n'.join(tried) or '  (no location known)') +
         f'\nPut a verified copy into {dest_dir}/, or make one of these locations reachable'
         + ('' if archive_uris else ' (apt names no Debian archive on this machine)') + '.')
+
+
+def _pip_download(src, dest_dir):
+    """Fetch an sdist through pip's own configuration (index, proxy, certificates)."""
+    with tempfile.TemporaryDirectory(prefix='.pip-', dir=dest_dir) as tmp:
+        cmd = [sys.executable, '-m', 'pip', 'download', '--no-deps', '--no-binary', ':all:',
+               '--disable-pip-version-check', '--quiet', '--dest', tmp, src.pip]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise FetchError(f'{type(e).__name__}: {e}') from None
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ['(no output)'])[-1]
+            raise FetchError(f'pip exited with {proc.returncode}: {last}')
+        got = os.path.join(tmp, src.filename)
+        if not os.path.exists(got):
+            names = ', '.join(os.path.basename(p) for p in glob.glob(os.path.join(tmp, '*')))
+            raise FetchError(f'pip did not produce {src.filename} (got: {names or "nothing"})')
+        bad = _verify(got, src)
+        if bad:
+            raise ChecksumError(
+                f'checksum mismatch for {src.filename} from pip download {src.pip}: {bad}. '
+                'The file was not kept.')
+        path = os.path.join(dest_dir, src.filename)
+        shutil.move(got, path)
+        return path
 
 
 def _short(exc):

@@ -4,8 +4,6 @@ The build root comes from STATICPYTHON_BUILD_ROOT (set by `scons test`), else th
 target's default. A missing build is a test failure, never a skip.
 """
 import os
-import shutil
-import subprocess
 import sys
 
 import pytest
@@ -33,31 +31,20 @@ def cc(build_root):
     return path
 
 
-def _tool(name):
-    path = shutil.which(name, path=os.environ.get('PATH', '') + ':/usr/sbin:/sbin:/usr/bin')
-    assert path, f'{name} not found: install util-linux/coreutils (the README\'s first command)'
+@pytest.fixture(scope='session')
+def python():
+    """The built interpreter (STATICPYTHON_PYTHON, set by `scons test`, or the default)."""
+    path = os.environ.get('STATICPYTHON_PYTHON')
+    if not path:
+        from staticpython.targets import native_target
+        flavor = os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')
+        path = os.path.join(REPO, 'build', native_target() or 'linux-x86_64', flavor,
+                            f'{flavor}-static')
+    assert os.access(path, os.X_OK), f'no built interpreter at {path}: run `scons` first'
     return path
 
 
-def run_alone(program, args=(), stdin=None, env=None, timeout=60, files=None):
-    """Run `program` as the only file of an empty directory, chrooted into it.
-
-    `files` maps paths inside the root to bytes, for the few files a test provides.
-    Returns the CompletedProcess; the root is deleted afterwards.
-    """
-    import tempfile
-    root = tempfile.mkdtemp(prefix='sp-chroot-')
-    try:
-        shutil.copy2(program, os.path.join(root, 'prog'))
-        for path, data in (files or {}).items():
-            full = os.path.join(root, path.lstrip('/'))
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-            with open(full, 'wb') as f:
-                f.write(data)
-        cmd = [_tool('chroot'), root, '/prog', *args]
-        if os.geteuid() != 0:
-            cmd = [_tool('unshare'), '--user', '--map-root-user'] + cmd
-        return subprocess.run(cmd, input=stdin, capture_output=True, env=env or {},
-                              timeout=timeout)
-    finally:
-        shutil.rmtree(root)
+@pytest.fixture(scope='session')
+def flavor():
+    from staticpython.flavors import FLAVORS
+    return FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]

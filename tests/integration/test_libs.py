@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from elftools.elf.elffile import ELFFile
 
-from conftest import run_alone
+from isolation import run_alone
 from staticpython import recipes
 
 RECIPES = recipes.load()

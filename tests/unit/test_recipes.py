@@ -34,7 +34,7 @@ def test_recipe_fields(name):
     for field in ('NAME', 'VERSION', 'LICENSE', 'SUMMARY'):
         value = getattr(r, field)
         assert isinstance(value, str) and value.strip(), field
-    assert r.KIND in ('toolchain', 'library')
+    assert r.KIND in ('toolchain', 'library', 'data', 'interpreter')
     assert isinstance(r.SOURCES, tuple) and all(isinstance(s, Source) for s in r.SOURCES)
     assert isinstance(r.DEPENDS, tuple)
     assert isinstance(r.PRODUCTS, tuple) and r.PRODUCTS
@@ -48,7 +48,9 @@ def test_source_form(name, src):
     assert src.filename and '/' not in src.filename and not src.filename.startswith('.')
     assert src.size is None or (isinstance(src.size, int) and src.size > 0)
     assert isinstance(src.urls, tuple)
-    assert src.urls or src.pool, 'a form needs somewhere to come from'
+    assert src.urls or src.pool or src.pip, 'a form needs somewhere to come from'
+    if src.pip:
+        assert src.pip.startswith(src.filename.split('-')[0] + '==') and src.size, src.pip
     if src.pool:
         assert isinstance(src.size, int) and not isinstance(src.size, bool)
         assert src.pool.startswith('pool/main/')
@@ -98,7 +100,8 @@ def test_closure_orders_deps_before_dependents():
 def test_flavor_libraries_are_library_recipes():
     for flavor in FLAVORS.values():
         for lib in flavor.libraries:
-            assert lib in RECIPES and RECIPES[lib].KIND == 'library', (flavor.name, lib)
+            assert lib in RECIPES and RECIPES[lib].KIND in ('library', 'data'), (flavor.name, lib)
+        assert RECIPES[flavor.interpreter].KIND == 'interpreter'
 
 
 def fake(**deps):

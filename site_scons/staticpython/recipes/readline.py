@@ -23,3 +23,6 @@ def build(b):
     b.configure('--with-curses', '--disable-install-examples', env=answers)
     b.make('SHLIB_LIBS=')
     b.make_install()
+    # readline.pc names the narrow-character 'ncurses'; ours is the wide one.
+    b.edit('usr/lib/pkgconfig/readline.pc', 'Requires.private: ncurses\n',
+           'Requires.private: ncursesw\n')

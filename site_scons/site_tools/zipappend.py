@@ -1,0 +1,112 @@
+"""SCons tool: ZipAppend, the standard library as a ZIP appended to the interpreter.
+
+env.ZipAppend(target, interpreter_pkg) takes the interpreter pkg (bin/python and
+lib/pythonX.Y/), strips the executable, and appends a deterministic ZIP (sorted entries,
+fixed dates, deflate) holding every .py of the library with its .pyc. The .pyc must be
+compiled by the interpreter itself, so the step runs in two stages: the stripped binary
+with a ZIP of the sources appended compiles the final ZIP. The ELF OSABI byte is set to
+GNU/Linux, which FreeBSD's Linux compatibility layer requires. The result is checked to
+start before it replaces the target. Like SCons's own zip tool: a Python function action
+with a $ZIPAPPENDCOMSTR message and a varlist.
+"""
+import os
+import shutil
+import stat
+import subprocess
+import tarfile
+import zipfile
+
+import SCons.Action
+import SCons.Builder
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ELFOSABI_GNU = 3
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def source_zip(root, out_path, level):
+    """The first-stage ZIP: every file as is, no bytecode (enough to run the compiler)."""
+    with zipfile.ZipFile(out_path, 'w', compresslevel=level) as z:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                info = zipfile.ZipInfo(os.path.relpath(path, root), FIXED_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3
+                info.external_attr = 0o100644 << 16
+                with open(path, 'rb') as f:
+                    z.writestr(info, f.read())
+
+
+def concatenate(exe, zip_path, out_path):
+    with open(out_path, 'wb') as out:
+        for part in (exe, zip_path):
+            with open(part, 'rb') as f:
+                shutil.copyfileobj(f, out)
+    set_osabi(out_path, ELFOSABI_GNU)
+    os.chmod(out_path, 0o755)
+
+
+def set_osabi(path, value):
+    with open(path, 'r+b') as f:
+        ident = f.read(16)
+        if ident[:4] != b'\x7fELF':
+            raise ValueError(f'{path} is not an ELF file')
+        f.seek(7)
+        f.write(bytes([value]))
+
+
+def _run(cmd, what):
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={'PATH': '/usr/bin:/bin'})
+    if proc.returncode != 0:
+        raise RuntimeError(f'{what} failed ({proc.returncode}): {" ".join(cmd)}\n'
+                           f'{proc.stdout}{proc.stderr}')
+    return proc.stdout
+
+
+def _zip_append(target, source, env):
+    out = str(target[0])
+    work = out + '.work'
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    try:
+        with tarfile.open(str(source[0])) as tar:
+            kw = {'filter': 'tar'} if hasattr(tarfile, 'data_filter') else {}
+            tar.extractall(os.path.join(work, 'pkg'), **kw)
+        libroot = os.path.join(work, 'pkg', env['ZIPAPPEND_LIBDIR'])
+        level = env['ZIPAPPEND_COMPRESSLEVEL']
+        stripped = os.path.join(work, 'python.stripped')
+        _run([env['ZIPAPPEND_STRIP'], '--strip-all', '-o', stripped,
+              os.path.join(work, 'pkg', 'bin', 'python')], 'strip')
+        source_zip(libroot, os.path.join(work, 'sources.zip'), level)
+        boot = os.path.join(work, 'python.boot')
+        concatenate(stripped, os.path.join(work, 'sources.zip'), boot)
+        final_zip = os.path.join(work, 'stdlib.zip')
+        _run([boot, '-I', '-S', os.path.join(HERE, 'zipappend_pyc.py'), libroot, final_zip,
+              str(level)], 'compiling the standard library')
+        tmp = out + '.tmp'
+        concatenate(stripped, final_zip, tmp)
+        _run([tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],
+             'the first start of the new interpreter')
+        os.replace(tmp, out)
+    except (RuntimeError, ValueError, OSError) as e:
+        print(f'staticpython: ZipAppend {out}: {e}')
+        if os.path.exists(out + '.tmp'):
+            os.unlink(out + '.tmp')
+        return 1
+    shutil.rmtree(work)
+    return 0
+
+
+def generate(env):
+    env.SetDefault(ZIPAPPENDCOMSTR='  ZIP      $TARGET', ZIPAPPEND_LIBDIR='lib',
+                   ZIPAPPEND_COMPRESSLEVEL=9, ZIPAPPEND_STRIP='strip')
+    action = SCons.Action.Action(_zip_append, '$ZIPAPPENDCOMSTR',
+                                 varlist=['ZIPAPPEND_LIBDIR', 'ZIPAPPEND_COMPRESSLEVEL',
+                                          'ZIPAPPEND_STRIP'])
+    env['BUILDERS']['ZipAppend'] = SCons.Builder.Builder(action=action)
+
+
+def exists(env):
+    return True

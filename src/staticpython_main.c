@@ -1,0 +1,242 @@
+/* StaticPython's main(): CPython with its standard library read from the ZIP appended to
+ * this very executable.
+ *
+ * The build copies this file over CPython's Programs/python.c. It finds the executable
+ * (via /proc/self/exe when mounted, else argv[0] and $PATH), checks that a ZIP archive
+ * is appended to it, and starts the interpreter with sys.path = [$PYTHONPATH..., <exe>].
+ * sys.executable is the path the program was started by (a symlink stays a symlink);
+ * sys.prefix is the directory above bin/ when the executable sits in a bin/ directory,
+ * else its own directory, so site-packages follow the usual rules relative to it.
+ */
+#include "Python.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *prog = "python";
+
+static int is_executable_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+/* Absolute form of `path` without resolving symlinks (lexically: no . or .. handling
+ * needed for correctness, realpath() is used wherever identity matters). */
+static int absolute(const char *path, char *out, size_t size) {
+    if (path[0] == '/') {
+        return snprintf(out, size, "%s", path) < (int)size ? 0 : -1;
+    }
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) {
+        return -1;
+    }
+    const char *rest = strncmp(path, "./", 2) == 0 ? path + 2 : path;
+    return snprintf(out, size, "%s/%s", cwd, rest) < (int)size ? 0 : -1;
+}
+
+/* The path the user started us by: argv[0] if it holds a slash, else the first
+ * executable of that name in $PATH. Empty string when neither works. */
+static void invoked_path(const char *argv0, char *out, size_t size) {
+    out[0] = '\0';
+    if (!argv0 || !*argv0) {
+        return;
+    }
+    if (strchr(argv0, '/')) {
+        if (absolute(argv0, out, size) != 0 || !is_executable_file(out)) {
+            out[0] = '\0';
+        }
+        return;
+    }
+    const char *path = getenv("PATH");
+    if (!path) {
+        path = "/usr/local/bin:/usr/bin:/bin";
+    }
+    while (*path) {
+        const char *end = strchr(path, ':');
+        size_t len = end ? (size_t)(end - path) : strlen(path);
+        char candidate[PATH_MAX];
+        if (len == 0) {
+            snprintf(candidate, sizeof candidate, "./%s", argv0);
+        } else {
+            snprintf(candidate, sizeof candidate, "%.*s/%s", (int)len, path, argv0);
+        }
+        if (is_executable_file(candidate) && absolute(candidate, out, size) == 0) {
+            return;
+        }
+        path = end ? end + 1 : path + len;
+    }
+    out[0] = '\0';
+}
+
+/* Find ourselves: `exe` is for sys.executable, `real` is the file to read the ZIP from. */
+static int find_self(const char *argv0, char *exe, char *real) {
+    char proc[PATH_MAX], resolved[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", proc, sizeof proc - 1);
+    int have_proc = n > 0 && (size_t)n < sizeof proc - 1;
+    if (have_proc) {
+        proc[n] = '\0';
+        have_proc = proc[0] == '/' && is_executable_file(proc);
+    }
+    invoked_path(argv0, exe, PATH_MAX);
+    if (exe[0] && realpath(exe, resolved)) {
+        if (!have_proc || strcmp(resolved, proc) == 0) {
+            strcpy(real, resolved);
+            return 0;
+        }
+    }
+    if (have_proc) {          /* argv[0] is not us (exec -a, a login shell's "-name") */
+        strcpy(exe, proc);
+        strcpy(real, proc);
+        return 0;
+    }
+    return -1;
+}
+
+static uint32_t le32(const unsigned char *p) {
+    return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Check that a ZIP archive is appended to `path`: its end record is found, and the
+ * central directory it points at starts with a central directory signature. Returns
+ * NULL when fine, else what is wrong. */
+static const char *check_appended_zip(const char *path) {
+    static char why[160];
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, sizeof why, "cannot be read (%s)", strerror(errno));
+        return why;
+    }
+    const char *bad = NULL;
+    unsigned char tail[65557];  /* end record (22) + longest comment (65535) */
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    long want = size < (long)sizeof tail ? size : (long)sizeof tail;
+    if (size < 22 || fseek(f, size - want, SEEK_SET) != 0 ||
+        fread(tail, 1, (size_t)want, f) != (size_t)want) {
+        bad = "is too short to hold the standard library";
+        goto done;
+    }
+    long eocd = -1;
+    for (long i = want - 22; i >= 0; i--) {
+        if (memcmp(tail + i, "PK\005\006", 4) == 0) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0) {
+        bad = "has no ZIP archive appended (truncated or damaged)";
+        goto done;
+    }
+    uint32_t cd_size = le32(tail + eocd + 12), cd_offset = le32(tail + eocd + 16);
+    long eocd_pos = size - want + eocd;
+    long cd_pos = eocd_pos - (long)cd_size;
+    unsigned char sig[4];
+    if (cd_pos < 0 || (long)cd_offset > cd_pos || fseek(f, cd_pos, SEEK_SET) != 0 ||
+        fread(sig, 1, 4, f) != 4 || memcmp(sig, "PK\001\002", 4) != 0) {
+        bad = "has a damaged ZIP archive appended (its central directory is not where "
+              "the end record says)";
+    }
+done:
+    fclose(f);
+    return bad;
+}
+
+static void fail_config(PyConfig *config, PyStatus status) {
+    PyConfig_Clear(config);
+    if (PyStatus_IsExit(status)) {
+        exit(status.exitcode);
+    }
+    Py_ExitStatusException(status);
+}
+
+int main(int argc, char **argv) {
+    char exe[PATH_MAX], real[PATH_MAX];
+    if (argc > 0 && argv[0] && *argv[0]) {
+        const char *slash = strrchr(argv[0], '/');
+        prog = slash ? slash + 1 : argv[0];
+    }
+    if (find_self(argc > 0 ? argv[0] : NULL, exe, real) != 0) {
+        fprintf(stderr, "%s: cannot find this program's own file: /proc is not mounted and "
+                "argv[0] (%s) is neither a path nor found in $PATH. Start it by its path.\n",
+                prog, argc > 0 && argv[0] ? argv[0] : "(none)");
+        return 1;
+    }
+    const char *bad = check_appended_zip(real);
+    if (bad) {
+        fprintf(stderr, "%s: %s %s. The standard library lives inside the executable; "
+                "download or build the file again.\n", prog, real, bad);
+        return 1;
+    }
+
+    PyStatus status;
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    status = PyConfig_SetBytesArgv(&config, argc, argv);
+    if (PyStatus_Exception(status)) fail_config(&config, status);
+    status = PyConfig_Read(&config);   /* parses the command line and environment */
+    if (PyStatus_Exception(status)) fail_config(&config, status);
+
+    char prefix[PATH_MAX];
+    snprintf(prefix, sizeof prefix, "%s", exe);
+    char *cut = strrchr(prefix, '/');
+    *(cut == prefix ? cut + 1 : cut) = '\0';            /* directory of the executable */
+    cut = strrchr(prefix, '/');
+    if (cut && strcmp(cut, "/bin") == 0) {
+        *(cut == prefix ? cut + 1 : cut) = '\0';        /* .../bin -> ... */
+    }
+
+    wchar_t *wexe = Py_DecodeLocale(exe, NULL), *wreal = Py_DecodeLocale(real, NULL);
+    wchar_t *wprefix = Py_DecodeLocale(prefix, NULL);
+    if (!wexe || !wreal || !wprefix) {
+        fprintf(stderr, "%s: cannot decode the path %s\n", prog, exe);
+        return 1;
+    }
+    PyConfig_SetString(&config, &config.executable, wexe);
+    PyConfig_SetString(&config, &config.base_executable, wexe);
+    PyConfig_SetString(&config, &config.prefix, wprefix);
+    PyConfig_SetString(&config, &config.base_prefix, wprefix);
+    PyConfig_SetString(&config, &config.exec_prefix, wprefix);
+    PyConfig_SetString(&config, &config.base_exec_prefix, wprefix);
+    PyConfig_SetString(&config, &config.stdlib_dir, wreal);
+
+    /* sys.path: $PYTHONPATH (unless -E or -I), then the executable itself. */
+    size_t count = 0;
+    const char *pp = config.use_environment ? getenv("PYTHONPATH") : NULL;
+    wchar_t **items = calloc((pp ? strlen(pp) : 0) + 2, sizeof *items);
+    if (!items) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 1;
+    }
+    while (pp && *pp) {
+        const char *end = strchr(pp, ':');
+        size_t len = end ? (size_t)(end - pp) : strlen(pp);
+        char *item = len ? strndup(pp, len) : NULL;
+        wchar_t *w = item ? Py_DecodeLocale(item, NULL) : NULL;
+        if (w) {
+            items[count++] = w;
+        }
+        free(item);
+        pp = end ? end + 1 : pp + len;
+    }
+    items[count++] = wreal;
+    status = PyConfig_SetWideStringList(&config, &config.module_search_paths, count, items);
+    for (size_t i = 0; i + 1 < count; i++) {
+        PyMem_RawFree(items[i]);
+    }
+    free(items);
+    if (PyStatus_Exception(status)) fail_config(&config, status);
+    config.module_search_paths_set = 1;
+    PyMem_RawFree(wexe);
+    PyMem_RawFree(wreal);
+    PyMem_RawFree(wprefix);
+
+    status = Py_InitializeFromConfig(&config);
+    if (PyStatus_Exception(status)) fail_config(&config, status);
+    PyConfig_Clear(&config);
+    return Py_RunMain();
+}

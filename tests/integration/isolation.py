@@ -1,0 +1,95 @@
+"""Running a built program as (nearly) the only file of an empty root directory.
+
+`run_alone(program)` copies one executable into a fresh directory and runs it there with
+chroot. `Root` is the general form: put files in, choose whether /proc is mounted and
+which directories get a tmpfs, then run commands inside. Every run happens in new mount
+and PID namespaces (unshare), so mounts vanish with the process; an unprivileged user
+gets a user namespace as well.
+"""
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+
+
+def _tool(name):
+    path = shutil.which(name, path=os.environ.get('PATH', '') + ':/usr/sbin:/sbin:/usr/bin')
+    assert path, f'{name} not found: install util-linux/coreutils (the README\'s first command)'
+    return path
+
+
+class Root:
+    """An empty directory to chroot into. Use as a context manager; it is deleted after."""
+
+    def __init__(self):
+        self.path = tempfile.mkdtemp(prefix='sp-root-')
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self.path and os.path.isdir(self.path):
+            shutil.rmtree(self.path)
+        self.path = None
+
+    def inside(self, path):
+        return os.path.join(self.path, path.lstrip('/'))
+
+    def add(self, path, data=None, copy_of=None, mode=None):
+        """Create `path` (inside the root) from bytes/str `data` or a copy of a host file."""
+        full = self.inside(path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if copy_of is not None:
+            shutil.copy2(copy_of, full)
+        else:
+            with open(full, 'wb') as f:
+                f.write(data.encode() if isinstance(data, str) else (data or b''))
+        if mode is not None:
+            os.chmod(full, mode)
+        return full
+
+    def symlink(self, path, points_to):
+        full = self.inside(path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        os.symlink(points_to, full)
+
+    def command(self, argv, proc=True, tmpfs=()):
+        """The host command line that runs `argv` inside the root."""
+        ns = [_tool('unshare')]
+        if os.geteuid() != 0:
+            ns += ['--user', '--map-root-user']
+        ns += ['--mount', '--pid', '--fork']
+        setup = []
+        if proc:
+            os.makedirs(self.inside('/proc'), exist_ok=True)
+            ns += [f'--mount-proc={self.inside("/proc")}']
+        for d in tmpfs:
+            os.makedirs(self.inside(d), exist_ok=True)
+            setup.append(f'mount -t tmpfs tmpfs {shlex.quote(self.inside(d))}')
+        chroot = [_tool('chroot'), self.path, *argv]
+        if not setup:
+            return ns + chroot
+        script = ' && '.join(setup + ['exec ' + ' '.join(shlex.quote(a) for a in chroot)])
+        return ns + [_tool('sh'), '-c', script]
+
+    def run(self, argv, proc=True, tmpfs=(), env=None, stdin=None, timeout=60, text=True):
+        """Run `argv` (paths inside the root) and return the CompletedProcess."""
+        env = {'PATH': '/bin:/usr/bin', 'LANG': 'C.UTF-8'} if env is None else env
+        if isinstance(stdin, str) and not text:
+            stdin = stdin.encode()
+        return subprocess.run(self.command(argv, proc, tmpfs), input=stdin,
+                              capture_output=True, env=env, timeout=timeout, text=text)
+
+
+def run_alone(program, args=(), stdin=None, env=None, timeout=60, files=None):
+    """Run `program` as the only file of an empty directory (plus `files`, path -> bytes)."""
+    with Root() as root:
+        root.add('/prog', copy_of=program)
+        for path, data in (files or {}).items():
+            root.add(path, data)
+        return root.run(['/prog', *args], proc=False, env=env or {}, stdin=stdin,
+                        timeout=timeout, text=False)
