@@ -39,7 +39,7 @@ _REQUIRED_313 = (
     '_posixshmem', '_posixsubprocess', '_queue', '_random', '_sha1', '_sha2', '_sha3',
     '_socket', '_sqlite3', '_ssl', '_statistics', '_struct', '_zoneinfo', 'array', 'binascii',
     'cmath', 'fcntl', 'grp', 'math', 'mmap', 'pyexpat', 'readline', 'resource', 'select',
-    'syslog', 'termios', 'unicodedata', 'zlib',
+    'syslog', 'termios', 'unicodedata', 'zlib', '_uuid',
 )
 
 FLAVORS = {f.name: f for f in (
@@ -48,7 +48,7 @@ FLAVORS = {f.name: f for f in (
         interpreter='cpython3.13',
         summary='CPython 3.13 with every standard C extension built in',
         libraries=('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl',
-                   'libffi', 'certifi'),
+                   'libffi', 'libuuid', 'certifi'),
         excluded_modules=_NOT_BUILT_313,
         required_modules=_REQUIRED_313,
     ),

@@ -89,6 +89,8 @@ def _build_pkg(target, source, env):
             archive = sources.fetch(recipe.SOURCES, env['SP_CACHE'])
             ctx.runner.note(f'source: {archive}')
             steps.unpack(archive, ctx.srcdir)
+            # Timestamps embedded by builds (CPython's banner) are the sources' own date.
+            ctx.env['SOURCE_DATE_EPOCH'] = str(steps.newest_mtime(ctx.srcdir))
         patch_dir = os.path.join(env['SP_REPO'], 'patches', recipe.NAME, recipe.VERSION)
         steps.apply_patches(patch_dir, ctx.srcdir, ctx.runner, ctx.env)
         os.makedirs(ctx.deps)

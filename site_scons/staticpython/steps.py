@@ -70,6 +70,16 @@ def unpack(archive, dest):
         _extract(tar, dest, members)
 
 
+def newest_mtime(root):
+    """The newest modification time of the files under `root`, as an integer."""
+    newest = FIXED_MTIME
+    for dirpath, _, filenames in os.walk(root):
+        for name in filenames:
+            st = os.lstat(os.path.join(dirpath, name))
+            newest = max(newest, int(st.st_mtime))
+    return newest
+
+
 def apply_patches(patch_dir, srcdir, runner, env):
     """Apply patches/<lib>/<version>/*.patch in sorted order with -p1."""
     patches = sorted(glob.glob(os.path.join(patch_dir, '*.patch')))

@@ -26,6 +26,7 @@ PROGRAMS = {
     'readline': (['-lreadline', '-lncursesw'], None, [], b'first line\nimport os\n'),
     'libffi': (['-lffi'], None, [], None),
     'libevent': (['-levent_core'], None, [], None),
+    'libuuid': (['-luuid'], None, [], None),
 }
 
 
@@ -125,3 +126,7 @@ def test_libevent(built):
     assert lines[:2] == ['timer early', 'timer late']
     assert lines[2] == f'version {RECIPES["libevent"].VERSION}-stable'
     assert lines[3] in ('backend epoll', 'backend poll', 'backend select')
+
+
+def test_libuuid(built):
+    assert _run(built, 'libuuid') == ['random version 4', 'time version 1', 'length 36']

@@ -1,0 +1,130 @@
+"""The built interpreter as a file: a fully static ELF executable for GNU/Linux with the
+standard library appended as a deterministic ZIP archive."""
+import fnmatch
+import zipfile
+
+import pytest
+from elftools.elf.dynamic import DynamicSection
+from elftools.elf.elffile import ELFFile
+
+LEFT_OUT = ('test/', 'idlelib/', 'tkinter/')
+
+
+@pytest.fixture(scope='module')
+def elf_facts(python):
+    with open(python, 'rb') as f:
+        elf = ELFFile(f)
+        return {
+            'segments': [seg['p_type'] for seg in elf.iter_segments()],
+            'sections': [sec.name for sec in elf.iter_sections()],
+            'dynamic_sections': [sec.name for sec in elf.iter_sections()
+                                 if isinstance(sec, DynamicSection)],
+            'needed': [tag.needed for sec in elf.iter_sections()
+                       if isinstance(sec, DynamicSection)
+                       for tag in sec.iter_tags() if tag.entry.d_tag == 'DT_NEEDED'],
+            'e_type': elf['e_type'],
+            'osabi': elf['e_ident']['EI_OSABI'],
+            'class': elf.elfclass,
+        }
+
+
+@pytest.fixture(scope='module')
+def infos(python):
+    with zipfile.ZipFile(python) as z:
+        return z.infolist()
+
+
+@pytest.fixture(scope='module')
+def names(infos):
+    return [i.filename for i in infos]
+
+
+def test_no_program_interpreter(elf_facts):
+    assert elf_facts['segments'], 'no program headers at all'
+    assert 'PT_LOAD' in elf_facts['segments'], elf_facts['segments']
+    assert 'PT_INTERP' not in elf_facts['segments'], elf_facts['segments']
+
+
+def test_no_dynamic_segment(elf_facts):
+    assert 'PT_DYNAMIC' not in elf_facts['segments'], elf_facts['segments']
+
+
+def test_no_dynamic_section_nor_needed_libraries(elf_facts):
+    assert '.text' in elf_facts['sections'], elf_facts['sections']
+    assert '.dynamic' not in elf_facts['sections'], elf_facts['sections']
+    assert '.interp' not in elf_facts['sections'], elf_facts['sections']
+    assert elf_facts['dynamic_sections'] == []
+    assert elf_facts['needed'] == []
+
+
+def test_is_a_plain_executable(elf_facts):
+    # ET_EXEC: not a static-pie (ET_DYN), which some kernels/emulators handle differently
+    assert elf_facts['e_type'] == 'ET_EXEC'
+    assert elf_facts['class'] == 64
+
+
+def test_osabi_is_gnu_linux(elf_facts):
+    assert elf_facts['osabi'] == 'ELFOSABI_LINUX'
+
+
+def test_appended_zip_opens(python, infos):
+    assert len(infos) > 500, f'only {len(infos)} entries in the appended ZIP'
+    with open(python, 'rb') as f:
+        assert f.read(4) == b'\x7fELF'          # the ZIP is appended, the ELF comes first
+
+
+def test_zip_members_are_intact(python):
+    with zipfile.ZipFile(python) as z:
+        assert z.testzip() is None
+
+
+@pytest.mark.parametrize('name', ['os.py', 'os.pyc', 'encodings/__init__.py',
+                                  'encodings/__init__.pyc', 'json/__init__.pyc',
+                                  '_staticpython_certs.py', '_staticpython_certs.pyc',
+                                  '_staticpython_cacert.pem'])
+def test_zip_has(names, name):
+    assert name in names
+
+
+def test_zip_has_sysconfigdata(names):
+    found = [n for n in names if '/' not in n and fnmatch.fnmatch(n, '_sysconfigdata_*.py')]
+    assert found, 'no top-level _sysconfigdata_*.py in the ZIP'
+
+
+def test_every_py_has_its_pyc(names):
+    have = set(names)
+    missing = [n for n in names if n.endswith('.py') and n + 'c' not in have]
+    assert not missing, missing
+
+
+def test_os_pyc_matches_the_interpreter(python):
+    """The .pyc carries the interpreter's own magic number (compiled by it) and is an
+    unchecked hash-based pyc (flags 0b01), valid whatever the ZIP dates are."""
+    with zipfile.ZipFile(python) as z:
+        head = z.read('os.pyc')[:8]
+    assert head[2:4] == b'\r\n', head
+    magic = int.from_bytes(head[:2], 'little')
+    assert 3550 <= magic < 3600, f'magic {magic} is not a CPython 3.13 magic number'
+    assert int.from_bytes(head[4:8], 'little') == 0b01, head
+
+
+@pytest.mark.parametrize('prefix', LEFT_OUT)
+def test_zip_leaves_out(names, prefix):
+    found = [n for n in names if n.startswith(prefix)]
+    assert not found, found[:20]
+
+
+def test_zip_dates_are_fixed(infos):
+    wrong = [(i.filename, i.date_time) for i in infos if i.date_time != (1980, 1, 1, 0, 0, 0)]
+    assert not wrong, wrong[:20]
+
+
+def test_zip_entries_are_sorted(names):
+    assert len(names) == len(set(names)), 'duplicate entries'
+    wrong = [(a, b) for a, b in zip(names, names[1:]) if a > b]
+    assert not wrong, wrong[:20]
+
+
+def test_zip_entries_are_deflated(infos):
+    wrong = [i.filename for i in infos if i.compress_type != zipfile.ZIP_DEFLATED]
+    assert not wrong, wrong[:20]
