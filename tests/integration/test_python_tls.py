@@ -1,0 +1,211 @@
+"""HTTPS from the interpreter in an otherwise empty root against a local server whose
+certificate is issued by a test CA made here with the openssl command: the CA is found
+through $SSL_CERT_FILE or a system CA file, and only then (the embedded bundle does not
+know it) verification fails cleanly."""
+import http.server
+import importlib.util
+import json
+import os
+import shutil
+import ssl
+import subprocess
+import threading
+
+import pytest
+
+from conftest import REPO
+from isolation import Root
+
+BIN = '/bin/python3.13-static'
+ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
+BODY = 'hello from the StaticPython TLS test server\n'
+CA_NAME = 'StaticPython Test CA'
+TIMEOUT = 10
+# musl resolves localhost through /etc/hosts only (no file: a DNS query, which fails).
+HOSTS = '127.0.0.1 localhost\n'
+
+CLIENT = '''\
+import json, socket, ssl, sys, urllib.error, urllib.request
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=10) as r:
+        print(json.dumps({'ok': True, 'status': r.status, 'body': r.read().decode()}))
+except urllib.error.URLError as e:
+    r = e.reason
+    print(json.dumps({'ok': False, 'type': type(r).__name__, 'reason': getattr(r, 'reason', None),
+                      'verify_code': getattr(r, 'verify_code', None), 'message': str(e)}))
+'''
+
+CA_CERTS = '''\
+import json, ssl
+certs = ssl.create_default_context().get_ca_certs()
+print(json.dumps([dict(x[0] for x in c['subject']).get('commonName') for c in certs]))
+'''
+
+
+def describe(p):
+    return (f'command: {p.args}\nexit status: {p.returncode}\n'
+            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
+
+
+def system_ca_files():
+    spec = importlib.util.spec_from_file_location(
+        'certs_src', os.path.join(REPO, 'src', '_staticpython_certs.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SYSTEM_CA_FILES
+
+
+@pytest.fixture(scope='module')
+def pki(tmp_path_factory):
+    """Paths of the test CA certificate and of the server's certificate and key."""
+    openssl = shutil.which('openssl')
+    assert openssl, 'the openssl command is not installed'
+    d = tmp_path_factory.mktemp('pki')
+
+    def run(*args):
+        p = subprocess.run([openssl, *args], cwd=d, capture_output=True, text=True,
+                           timeout=60)
+        assert p.returncode == 0, describe(p)
+
+    run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2',
+        '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', f'/CN={CA_NAME}',
+        '-addext', 'basicConstraints=critical,CA:TRUE',
+        '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+        '-addext', 'subjectKeyIdentifier=hash')
+    run('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256',
+        '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost')
+    (d / 'server.ext').write_text(
+        'basicConstraints = critical, CA:FALSE\n'
+        'keyUsage = critical, digitalSignature, keyEncipherment\n'
+        'extendedKeyUsage = serverAuth\n'
+        'subjectAltName = DNS:localhost, IP:127.0.0.1\n'
+        'subjectKeyIdentifier = hash\n'
+        'authorityKeyIdentifier = keyid, issuer\n')
+    run('x509', '-req', '-sha256', '-days', '2', '-in', 'server.csr', '-CA', 'ca.pem',
+        '-CAkey', 'ca.key', '-CAcreateserial', '-extfile', 'server.ext', '-out', 'server.pem')
+    return {'ca': str(d / 'ca.pem'), 'cert': str(d / 'server.pem'), 'key': str(d / 'server.key')}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        data = BODY.encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/plain; charset=utf-8')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+class TLSServer(http.server.ThreadingHTTPServer):
+    """The TLS handshake happens in the request's thread, never in the accept loop."""
+    daemon_threads = True
+
+    def __init__(self, context):
+        super().__init__(('127.0.0.1', 0), Handler)
+        self.context = context
+        self.errors = []
+
+    def finish_request(self, request, client_address):
+        request.settimeout(TIMEOUT)
+        try:
+            request = self.context.wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError) as e:  # a client refusing our certificate
+            self.errors.append(e)
+            return
+        super().finish_request(request, client_address)
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+@pytest.fixture(scope='module')
+def url(pki):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(pki['cert'], pki['key'])
+    server = TLSServer(context)
+    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.1},
+                              daemon=True)
+    thread.start()
+    try:
+        yield f'https://localhost:{server.server_address[1]}/'
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(TIMEOUT)
+
+
+def test_server_with_host_python(pki, url):
+    """The fixture itself works: the host's Python trusts the test CA and gets the page."""
+    import urllib.request
+    context = ssl.create_default_context(cafile=pki['ca'])
+    with urllib.request.urlopen(url, context=context, timeout=TIMEOUT) as r:
+        assert r.read().decode() == BODY
+
+
+def client_root(python):
+    root = Root()
+    root.add(BIN, copy_of=python)
+    root.add('/client.py', CLIENT)
+    root.add('/ca_certs.py', CA_CERTS)
+    root.add('/etc/hosts', HOSTS)
+    return root
+
+
+def fetch(root, url, env=ENV):
+    p = root.run([BIN, '/client.py', url], env=env, timeout=60)
+    assert p.returncode == 0, describe(p)
+    lines = p.stdout.strip().splitlines()
+    assert lines, describe(p)
+    return json.loads(lines[-1]), p
+
+
+def ca_names(root, env=ENV):
+    p = root.run([BIN, '/ca_certs.py'], env=env, timeout=60)
+    assert p.returncode == 0, describe(p)
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def test_openssl_version(python):
+    with client_root(python) as root:
+        p = root.run([BIN, '-c', 'import ssl; print(ssl.OPENSSL_VERSION)'], env=ENV)
+        assert p.returncode == 0, describe(p)
+        assert p.stdout.startswith('OpenSSL 3.5'), describe(p)
+
+
+def test_ssl_cert_file(python, pki, url):
+    with client_root(python) as root:
+        root.add('/ca.pem', copy_of=pki['ca'])
+        result, p = fetch(root, url, env=dict(ENV, SSL_CERT_FILE='/ca.pem'))
+        assert result == {'ok': True, 'status': 200, 'body': BODY}, describe(p)
+
+
+def test_unknown_ca_fails_verification(python, url):
+    with client_root(python) as root:
+        result, p = fetch(root, url)
+        assert result['ok'] is False, describe(p)
+        assert result['type'] == 'SSLCertVerificationError', describe(p)
+        assert result['reason'] == 'CERTIFICATE_VERIFY_FAILED', describe(p)
+        assert result['verify_code'] == 20, describe(p)  # unable to get local issuer certificate
+        assert 'CERTIFICATE_VERIFY_FAILED' in result['message'], describe(p)
+        assert p.stderr == '', describe(p)
+
+
+def test_embedded_bundle(python):
+    with client_root(python) as root:
+        names = ca_names(root)
+        assert len(names) > 100, names
+        assert 'ISRG Root X1' in names, names
+        assert CA_NAME not in names
+
+
+@pytest.mark.parametrize('ca_file', system_ca_files())
+def test_system_ca_file(python, pki, url, ca_file):
+    with client_root(python) as root:
+        root.add(ca_file, copy_of=pki['ca'])
+        result, p = fetch(root, url)
+        assert result == {'ok': True, 'status': 200, 'body': BODY}, describe(p)
+        # The system store replaces the embedded bundle.
+        assert ca_names(root) == [CA_NAME]
