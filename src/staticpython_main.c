@@ -26,18 +26,44 @@ static int is_executable_file(const char *path) {
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
-/* Absolute form of `path` without resolving symlinks (lexically: no . or .. handling
- * needed for correctness, realpath() is used wherever identity matters). */
-static int absolute(const char *path, char *out, size_t size) {
-    if (path[0] == '/') {
-        return snprintf(out, size, "%s", path) < (int)size ? 0 : -1;
+/* Collapse "//", "/./" and "dir/.." in an absolute path, in place, like os.path.normpath
+ * (lexically: symlinks are not resolved, as in os.path.abspath). */
+static void normalize(char *path) {
+    char *out = path, *in = path;
+    while (*in) {
+        while (*in == '/') in++;                   /* at the start of a component */
+        char *end = in;
+        while (*end && *end != '/') end++;
+        size_t len = (size_t)(end - in);
+        if (len == 0 || (len == 1 && in[0] == '.')) {
+            /* skip */
+        } else if (len == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/') {}  /* drop the last component */
+        } else {
+            *out++ = '/';
+            memmove(out, in, len);
+            out += len;
+        }
+        in = end;
     }
+    if (out == path) *out++ = '/';
+    *out = '\0';
+}
+
+/* Absolute, normalized form of `path` without resolving symlinks. */
+static int absolute(const char *path, char *out, size_t size) {
     char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd)) {
+    int n;
+    if (path[0] == '/') {
+        n = snprintf(out, size, "%s", path);
+    } else if (getcwd(cwd, sizeof cwd)) {
+        n = snprintf(out, size, "%s/%s", cwd, path);
+    } else {
         return -1;
     }
-    const char *rest = strncmp(path, "./", 2) == 0 ? path + 2 : path;
-    return snprintf(out, size, "%s/%s", cwd, rest) < (int)size ? 0 : -1;
+    if (n < 0 || (size_t)n >= size) return -1;
+    normalize(out);
+    return 0;
 }
 
 /* The path the user started us by: argv[0] if it holds a slash, else the first

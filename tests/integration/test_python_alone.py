@@ -124,6 +124,15 @@ def test_executable_renamed(python, proc):
 
 
 @PROC
+def test_executable_by_relative_path_is_normalized(python, proc):
+    # chroot starts the program in /, so this relative path names /opt/anyname.
+    with alone(python, '/opt/anyname') as root:
+        me = _whoami(root, ['./opt/../opt//./anyname'], proc)
+    assert me['executable'] == '/opt/anyname', me
+    assert me['prefix'] == '/opt', me
+
+
+@PROC
 def test_executable_through_symlink(python, proc):
     with alone(python, '/opt/anyname') as root:
         root.symlink('/usr/bin/py', '/opt/anyname')
