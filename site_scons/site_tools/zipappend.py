@@ -26,17 +26,16 @@ FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 def source_zip(root, out_path, level):
     """The first-stage ZIP: every file as is, no bytecode (enough to run the compiler)."""
+    paths = sorted((os.path.relpath(os.path.join(d, f), root), os.path.join(d, f))
+                   for d, _, files in os.walk(root) for f in files)
     with zipfile.ZipFile(out_path, 'w', compresslevel=level) as z:
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                info = zipfile.ZipInfo(os.path.relpath(path, root), FIXED_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 3
-                info.external_attr = 0o100644 << 16
-                with open(path, 'rb') as f:
-                    z.writestr(info, f.read())
+        for arcname, path in paths:
+            info = zipfile.ZipInfo(arcname, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            with open(path, 'rb') as f:
+                z.writestr(info, f.read())
 
 
 def concatenate(exe, zip_path, out_path):

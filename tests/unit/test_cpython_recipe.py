@@ -1,0 +1,37 @@
+"""The CPython recipe's data: Setup.local from the flavor, and which stdlib files ship."""
+import os
+
+from staticpython.flavors import FLAVORS
+from staticpython.recipes import cpython313
+
+
+def test_setup_local_builds_everything_in_and_disables_the_flavor_exclusions():
+    flavor = FLAVORS['python3.13']
+    text = cpython313.setup_local(flavor)
+    lines = text.splitlines()
+    assert '*static*' in lines and '*shared*' not in lines
+    disabled = lines[lines.index('*disabled*') + 1:]
+    assert disabled == sorted(flavor.excluded_modules)
+    assert {'_tkinter', '_testcapi', 'xxlimited'} <= set(disabled)
+
+
+def test_required_and_excluded_modules_do_not_overlap():
+    for flavor in FLAVORS.values():
+        assert not set(flavor.required_modules) & set(flavor.excluded_modules)
+
+
+def test_copy_stdlib_leaves_out_tests_gui_and_bytecode(tmp_path):
+    src = tmp_path / 'Lib'
+    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'test/test_os.py',
+                'idlelib/x.py', 'tkinter/__init__.py', 'turtle.py', 'turtledemo/a.py',
+                '__pycache__/os.cpython-313.pyc', 'ensurepip/_bundled/pip.whl',
+                'ctypes/__init__.py', 'lib2/idle_test/t.py'):
+        path = src / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('')
+    out = tmp_path / 'out'
+    cpython313.copy_stdlib(str(src), str(out))
+    got = sorted(os.path.relpath(os.path.join(d, f), out)
+                 for d, _, files in os.walk(out) for f in files)
+    assert got == ['ctypes/__init__.py', 'ensurepip/_bundled/pip.whl', 'json/__init__.py',
+                   'os.py']
