@@ -205,7 +205,10 @@ def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint, out_dir=No
     target = TARGETS[env['SP_TARGET']]
     data = env.Value(fingerprint(recipe, target, env['SP_LIBC'], extra_fingerprint))
     recipe_file = env.File(recipe.__file__)
+    # The code that runs every recipe: flags, environment, unpacking, packing.
+    framework = [env.File(os.path.join(os.path.dirname(__file__), f))
+                 for f in ('packages.py', 'context.py', 'steps.py', 'sources.py')]
     patches = env.Glob(f'#patches/{recipe.NAME}/{recipe.VERSION}/*.patch')
     pkg_files = [n.path for n in SCons.Util.flatten(dep_pkgs) if str(n).endswith('.tar')]
-    return env.Command(out, [data, recipe_file] + patches + dep_pkgs + toolchain, PKG_ACTION,
+    return env.Command(out, [data, recipe_file] + framework + patches + dep_pkgs + toolchain, PKG_ACTION,
                        SP_RECIPE=recipe.NAME, SP_DEP_PKGS=pkg_files, **kw)
