@@ -308,3 +308,19 @@ def test_help_on_a_builtin(python, proc):
     out = ok(p)
     assert 'len(obj, /)' in out, describe(p)
     assert 'Return the number of items in a container.' in out, describe(p)
+
+
+@PROC
+def test_platform_tells_the_truth(python, proc):
+    from staticpython.recipes import musl
+    code = ('import json, platform, sys, sysconfig; print(json.dumps({'
+            '"libc": platform.libc_ver(), "platform": platform.platform(), '
+            '"implementation": platform.python_implementation(), '
+            '"version": platform.python_version(), "machine": platform.machine(), '
+            '"multiarch": sysconfig.get_config_var("MULTIARCH")}))')
+    with alone(python) as root:
+        facts = last_json(run(root, [BIN, '-c', code], proc))
+    assert facts['libc'] == ['musl', musl.VERSION], facts
+    assert facts['platform'].endswith(f'-with-musl{musl.VERSION}'), facts
+    assert facts['implementation'] == 'CPython' and facts['version'].startswith('3.13.'), facts
+    assert facts['machine'] == 'x86_64' and facts['multiarch'] == 'x86_64-linux-musl', facts

@@ -35,3 +35,13 @@ def test_copy_stdlib_leaves_out_tests_gui_and_bytecode(tmp_path):
                  for d, _, files in os.walk(out) for f in files)
     assert got == ['ctypes/__init__.py', 'ensurepip/_bundled/pip.whl', 'json/__init__.py',
                    'os.py']
+
+
+def test_build_info_names_the_c_library_and_its_recipe_version():
+    from staticpython.recipes import musl
+    from staticpython.targets import TARGETS
+    text = cpython313.build_info(FLAVORS['python3.13'], TARGETS['linux-x86_64'], 'musl')
+    facts = {}
+    exec(text, facts)
+    assert facts['LIBC'] == ('musl', musl.VERSION)
+    assert facts['FLAVOR'] == 'python3.13' and facts['TARGET'] == 'linux-x86_64'

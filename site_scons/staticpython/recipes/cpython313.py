@@ -8,6 +8,7 @@ pure-Python standard library (plus build-generated modules and our own files) un
 lib/python3.13/, ready for the ZipAppend step.
 """
 import glob
+import importlib
 import os
 import shutil
 
@@ -27,7 +28,7 @@ SOURCES = (
 )
 LIBDIR = 'lib/python3.13'
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_staticpython_certs.py',
-            f'{LIBDIR}/_staticpython_cacert.pem')
+            f'{LIBDIR}/_staticpython_cacert.pem', f'{LIBDIR}/_staticpython_build.py')
 
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--disable-test-modules',
              '--with-ensurepip=no', '--without-system-libmpdec')
@@ -41,6 +42,15 @@ STDLIB_SKIP_SUFFIXES = ('.pyc', '.exe', '.dll', '.orig', '.rej')
 # Files of ours that go into the ZIP: (path in the repo, name in the ZIP).
 OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),)
 MAIN = 'src/staticpython_main.c'
+
+
+def build_info(flavor, target, libc):
+    """_staticpython_build.py: facts of this build that Python code can ask for."""
+    libc_version = importlib.import_module(f'staticpython.recipes.{libc}').VERSION
+    return ('"""How this interpreter was built (written by the StaticPython build)."""\n'
+            f'LIBC = {(libc, libc_version)!r}\n'
+            f'FLAVOR = {flavor.name!r}\n'
+            f'TARGET = {target.name!r}\n')
 
 
 def setup_local(flavor):
@@ -100,6 +110,8 @@ def install(b):
         shutil.copy2(os.path.join(b.repo, repo_path), os.path.join(lib, name))
     shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                  os.path.join(lib, '_staticpython_cacert.pem'))
+    with open(os.path.join(lib, '_staticpython_build.py'), 'w') as f:
+        f.write(build_info(b.flavor, b.target, b.libc))
 
 
 def copy_stdlib(src, dest):
