@@ -11,31 +11,15 @@ with a $ZIPAPPENDCOMSTR message and a varlist.
 """
 import os
 import shutil
-import stat
 import subprocess
 import tarfile
-import zipfile
 
 import SCons.Action
 import SCons.Builder
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from staticpython import stdlib_zip
+
 ELFOSABI_GNU = 3
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-def source_zip(root, out_path, level):
-    """The first-stage ZIP: every file as is, no bytecode (enough to run the compiler)."""
-    paths = sorted((os.path.relpath(os.path.join(d, f), root), os.path.join(d, f))
-                   for d, _, files in os.walk(root) for f in files)
-    with zipfile.ZipFile(out_path, 'w', compresslevel=level) as z:
-        for arcname, path in paths:
-            info = zipfile.ZipInfo(arcname, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            with open(path, 'rb') as f:
-                z.writestr(info, f.read())
 
 
 def concatenate(exe, zip_path, out_path):
@@ -78,12 +62,13 @@ def _zip_append(target, source, env):
         stripped = os.path.join(work, 'python.stripped')
         _run([env['ZIPAPPEND_STRIP'], '--strip-all', '-o', stripped,
               os.path.join(work, 'pkg', 'bin', 'python')], 'strip')
-        source_zip(libroot, os.path.join(work, 'sources.zip'), level)
+        # First stage: the sources alone are enough for the new binary to run the compiler.
+        stdlib_zip.write(libroot, os.path.join(work, 'sources.zip'), level, bytecode=False)
         boot = os.path.join(work, 'python.boot')
         concatenate(stripped, os.path.join(work, 'sources.zip'), boot)
         final_zip = os.path.join(work, 'stdlib.zip')
-        _run([boot, '-I', '-S', os.path.join(HERE, 'zipappend_pyc.py'), libroot, final_zip,
-              str(level)], 'compiling the standard library')
+        _run([boot, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level)],
+             'compiling the standard library')
         tmp = out + '.tmp'
         concatenate(stripped, final_zip, tmp)
         _run([tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],

@@ -7,6 +7,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(REPO, 'site_scons', 'site_tools'))
 
 import zipappend  # noqa: E402
+from staticpython import stdlib_zip  # noqa: E402
 
 
 def tree(root):
@@ -20,9 +21,9 @@ def tree(root):
 def test_source_zip_is_sorted_dated_and_reproducible(tmp_path):
     tree(tmp_path / 'lib')
     os.utime(tmp_path / 'lib' / 'b.py', (1, 1))
-    zipappend.source_zip(str(tmp_path / 'lib'), str(tmp_path / 'one.zip'), 9)
+    stdlib_zip.write(str(tmp_path / 'lib'), str(tmp_path / 'one.zip'), 9, bytecode=False)
     os.utime(tmp_path / 'lib' / 'b.py', None)            # a different mtime changes nothing
-    zipappend.source_zip(str(tmp_path / 'lib'), str(tmp_path / 'two.zip'), 9)
+    stdlib_zip.write(str(tmp_path / 'lib'), str(tmp_path / 'two.zip'), 9, bytecode=False)
     assert (tmp_path / 'one.zip').read_bytes() == (tmp_path / 'two.zip').read_bytes()
     with zipfile.ZipFile(tmp_path / 'one.zip') as z:
         names = z.namelist()
@@ -35,7 +36,7 @@ def test_concatenate_sets_osabi_and_keeps_zip_readable(tmp_path):
     elf = tmp_path / 'exe'
     elf.write_bytes(b'\x7fELF\x02\x01\x01\x00' + b'\x00' * 200)
     tree(tmp_path / 'lib')
-    zipappend.source_zip(str(tmp_path / 'lib'), str(tmp_path / 'l.zip'), 9)
+    stdlib_zip.write(str(tmp_path / 'lib'), str(tmp_path / 'l.zip'), 9, bytecode=False)
     out = tmp_path / 'out'
     zipappend.concatenate(str(elf), str(tmp_path / 'l.zip'), str(out))
     data = out.read_bytes()
