@@ -93,9 +93,8 @@ def _build_pkg(target, source, env):
             ctx.env['SOURCE_DATE_EPOCH'] = str(steps.newest_mtime(ctx.srcdir))
         patch_dir = os.path.join(env['SP_REPO'], 'patches', recipe.NAME, recipe.VERSION)
         steps.apply_patches(patch_dir, ctx.srcdir, ctx.runner, ctx.env)
-        os.makedirs(ctx.deps)
-        for dep_pkg in env['SP_DEP_PKGS']:       # relative to the top directory
-            steps.unpack_pkgs([os.path.join(env['SP_REPO'], dep_pkg)], ctx.deps, clean=False)
+        # The recipe sees exactly its dependencies (paths are relative to the top directory).
+        steps.unpack_pkgs([os.path.join(env['SP_REPO'], p) for p in env['SP_DEP_PKGS']], ctx.deps)
         recipe.build(ctx)
         steps.remove_unwanted(ctx.destdir)
         missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]

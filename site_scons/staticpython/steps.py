@@ -109,11 +109,11 @@ def pack(root, out_path):
     os.replace(tmp, out_path)
 
 
-def unpack_pkgs(pkgs, dest, clean=True):
-    """Make `dest` hold the union of the pkg tars (later ones win); with `clean`, only that."""
-    if clean and os.path.isdir(dest):
+def unpack_pkgs(pkgs, dest):
+    """Make `dest` hold exactly the union of the pkg tars (later ones win)."""
+    if os.path.isdir(dest):
         shutil.rmtree(dest)
-    os.makedirs(dest, exist_ok=True)
+    os.makedirs(dest)
     for pkg in pkgs:
         with tarfile.open(pkg) as tar:
             _extract(tar, dest)
