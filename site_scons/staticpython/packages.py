@@ -162,7 +162,11 @@ def declare(env, names, flavor=None):
         pkgs[name] = _declare_pkg(env, RECIPES[name], [], [], f'host-gcc={gcc_version}')
         tool_pkgs.append(pkgs[name])
     sysroot = env.Command(os.path.join(root, 'sysroot', '.contents'), tool_pkgs, UNION_ACTION)
+    # A union's product is the tree beside its stamp, which SCons's cache cannot hold:
+    # a stamp retrieved from the cache would stand for a tree that was never unpacked.
+    env.NoCache(sysroot)
     wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
+    env.NoCache(wrapper)  # scripts and links naming this checkout's paths: cheaper to write
     toolchain = [sysroot, wrapper[:3]]
 
     wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))
@@ -172,6 +176,7 @@ def declare(env, names, flavor=None):
         pkgs[name] = _declare_pkg(env, recipe, deps, toolchain, '')
     lib_pkgs = [pkgs[n] for n in wanted if n in names]
     stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
+    env.NoCache(stage)
 
     interpreter = None
     if flavor:
