@@ -97,6 +97,7 @@ def _build_pkg(target, source, env):
         steps.unpack_pkgs([os.path.join(env['SP_REPO'], p) for p in env['SP_DEP_PKGS']], ctx.deps)
         recipe.build(ctx)
         steps.remove_unwanted(ctx.destdir)
+        steps.normalize_archives(ctx.destdir)
         missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]
         if missing:
             raise steps.StepError(f'the build finished but did not install {", ".join(missing)}'

@@ -109,6 +109,39 @@ def pack(root, out_path):
     os.replace(tmp, out_path)
 
 
+AR_MAGIC = b'!<arch>\n'
+
+
+def normalize_ar(path):
+    """Zero the member dates of a static library (some builds run `ar` with U), so that
+    the same objects give the same bytes whenever and wherever they are built.
+    Returns False when `path` is not a plain ar archive (thin archives are left alone)."""
+    with open(path, 'r+b') as f:
+        if f.read(8) != AR_MAGIC:
+            return False
+        end = os.fstat(f.fileno()).st_size
+        pos = 8
+        while pos + 60 <= end:
+            f.seek(pos)
+            header = f.read(60)
+            if header[58:60] != b'`\n':
+                raise StepError(f'{path}: damaged ar member header at offset {pos}')
+            f.seek(pos + 16)
+            f.write(b'0'.ljust(12))
+            size = int(header[48:58].decode('ascii').strip())
+            pos += 60 + size + (size & 1)
+    return True
+
+
+def normalize_archives(root):
+    """normalize_ar() every .a under `root`."""
+    for dirpath, _, filenames in os.walk(root):
+        for name in filenames:
+            full = os.path.join(dirpath, name)
+            if name.endswith('.a') and os.path.isfile(full) and not os.path.islink(full):
+                normalize_ar(full)
+
+
 def unpack_pkgs(pkgs, dest):
     """Make `dest` hold exactly the union of the pkg tars (later ones win)."""
     if os.path.isdir(dest):
