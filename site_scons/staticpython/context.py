@@ -26,6 +26,7 @@ class BuildContext:
         self.deps = os.path.join(workdir, 'deps')
         self.jobs = jobs
         self.env = dict(env)
+        self.toolchain_bin = toolchain_bin
         self.pkg_config = toolchain_bin and os.path.join(toolchain_bin, f'{self.triple}-pkg-config')
         self.runner = Runner(log_path, verbose)
 
@@ -79,6 +80,14 @@ class BuildContext:
             raise RuntimeError(f'{relpath}: expected text {old!r} not found')
         with open(path, 'w') as f:
             f.write(text.replace(old, new))
+
+    def without_build_paths(self, text):
+        """`text` (a recorded command line, say) with this checkout's paths taken out: the
+        compiler by its name alone, the work directory by the name -ffile-prefix-map gives it.
+        For what a build embeds in its output, so the output is the same in any checkout."""
+        if self.toolchain_bin:
+            text = text.replace(self.toolchain_bin.rstrip('/') + '/', '')
+        return text.replace(self.workdir, f'/staticpython/{self.recipe.NAME}')
 
     def host_env(self):
         """Environment for tools that run on the build machine (code generators)."""

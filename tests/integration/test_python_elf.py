@@ -1,11 +1,14 @@
 """The built interpreter as a file: a fully static ELF executable for GNU/Linux with the
 standard library appended as a deterministic ZIP archive."""
 import fnmatch
+import os
 import zipfile
 
 import pytest
 from elftools.elf.dynamic import DynamicSection
 from elftools.elf.elffile import ELFFile
+
+from conftest import REPO
 
 LEFT_OUT = ('test/', 'idlelib/', 'tkinter/')
 
@@ -25,6 +28,11 @@ def elf_facts(python):
             'e_type': elf['e_type'],
             'osabi': elf['e_ident']['EI_OSABI'],
             'class': elf.elfclass,
+            # Where the ELF file ends and the appended ZIP begins.
+            'end': max([seg['p_offset'] + seg['p_filesz'] for seg in elf.iter_segments()]
+                       + [sec['sh_offset'] + sec['sh_size'] for sec in elf.iter_sections()
+                          if sec['sh_type'] != 'SHT_NOBITS']
+                       + [elf['e_shoff'] + elf['e_shnum'] * elf['e_shentsize']]),
         }
 
 
@@ -65,6 +73,27 @@ def test_is_a_plain_executable(elf_facts):
 
 def test_osabi_is_gnu_linux(elf_facts):
     assert elf_facts['osabi'] == 'ELFOSABI_LINUX'
+
+
+def test_executable_names_no_path_of_this_checkout(python, elf_facts):
+    """Build paths in the code would make every checkout build a different binary."""
+    with open(python, 'rb') as f:
+        code = f.read(elf_facts['end'])
+    with zipfile.ZipFile(python) as z:
+        first = min(i.header_offset for i in z.infolist())  # absolute: zipfile adds the offset
+    assert 0 < elf_facts['end'] <= first
+    for path in {REPO + '/', os.path.realpath(REPO) + '/'}:
+        at = code.find(path.encode())
+        assert at < 0, f'{path} at offset {at}: {code[max(0, at - 40):at + 80]!r}'
+
+
+def test_zip_names_no_path_of_this_checkout(python):
+    with zipfile.ZipFile(python) as z:
+        for info in z.infolist():
+            data = z.read(info)
+            for path in {REPO + '/', os.path.realpath(REPO) + '/'}:
+                at = data.find(path.encode())
+                assert at < 0, f'{info.filename}: {data[max(0, at - 60):at + 60]!r}'
 
 
 def test_appended_zip_opens(python, infos):

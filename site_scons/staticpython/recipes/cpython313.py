@@ -104,8 +104,13 @@ def install(b):
     copy_stdlib(b.src('Lib'), lib)
     with open(b.src('pybuilddir.txt')) as f:
         builddir = b.src(f.read().strip())
+    # _sysconfigdata_*.py and friends: the build's configuration, minus this checkout's paths
+    # (the compiler by name, the work directory as -ffile-prefix-map names it).
     for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
-        shutil.copy2(path, lib)            # _sysconfigdata_*.py and friends
+        with open(path) as f:
+            text = b.without_build_paths(f.read())
+        with open(os.path.join(lib, os.path.basename(path)), 'w') as f:
+            f.write(text)
     for repo_path, name in OUR_FILES:
         shutil.copy2(os.path.join(b.repo, repo_path), os.path.join(lib, name))
     shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),

@@ -1,3 +1,5 @@
+import re
+
 from staticpython.sources import Source
 
 NAME = 'openssl'
@@ -23,5 +25,26 @@ OPTIONS = ('no-shared', 'no-module', 'no-tests', 'no-docs')
 def build(b):
     b.run('perl', './Configure', b.target.openssl_target, '--prefix=/usr', '--libdir=lib',
           '--openssldir=/etc/ssl', *OPTIONS)
+    b.make('crypto/buildinf.h', jobs=False)
+    _buildinf_without_paths(b, b.src('crypto', 'buildinf.h'))
     b.make('build_libs')
     b.make_install(target='install_dev')
+
+
+def _buildinf_without_paths(b, path):
+    """OpenSSL_version(OPENSSL_CFLAGS) is the compiler command line, which names the work
+    directory and the wrapper by absolute path: every checkout would give a different
+    libcrypto.a (and interpreter). Rewrite the generated header's character array with
+    those paths taken out; make sees it up to date and keeps it."""
+    with open(path) as f:
+        text = f.read()
+    m = re.search(r"(static const char compiler_flags\[\] = \{\n)(.*?)('\\0'\n\};)", text, re.S)
+    if not m:
+        raise RuntimeError(f'{path}: no compiler_flags array; has mkbuildinf.pl changed?')
+    chars = [c[-1] for c in re.findall(r"'(\\.|[^\\'])',", m.group(2))]
+    flags = b.without_build_paths(''.join(chars))
+    items = ["'" + ('\\' + c if c in "\\'" else c) + "'," for c in flags]
+    body = ''.join(('\n' if i and i % 16 == 0 else '') + ('    ' if i % 16 == 0 else '') + item
+                   for i, item in enumerate(items))
+    with open(path, 'w') as f:
+        f.write(text[:m.start(2)] + body + text[m.start(3):])

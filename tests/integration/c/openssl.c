@@ -19,6 +19,7 @@ int main(void) {
     printf("version %s\nsha256(abc) ", OpenSSL_version(OPENSSL_VERSION_STRING));
     for (unsigned int i = 0; i < mdlen; i++) printf("%02x", md[i]);
     printf("\nciphers %s\n", SSL_get_cipher_list(ssl, 0) ? "yes" : "no");
+    printf("cflags %s\n", OpenSSL_version(OPENSSL_CFLAGS));
     SSL_free(ssl);
     SSL_CTX_free(ctx);
     return 0;
