@@ -1,9 +1,10 @@
 """SCons tool: the per-target compiler wrapper around gcc and a musl sysroot.
 
-env.ToolchainWrapper(bindir, sysroot_stamp) writes <bindir>/<triple>-gcc (and -cc),
-the specs file beside it, <triple>-pkg-config (static, staged .pc files only), and links <triple>-ar etc. to the binutils of the host or of
-the Debian cross toolchain. Requires env['SP_TRIPLE'], env['SP_HOST_GCC'],
-env['SP_HOST_GCC_VERSION'], env['SP_CROSS_PREFIX'] and env['SP_SYSROOT'].
+env.ToolchainWrapper(bindir, sysroot_stamp) writes <bindir>/<triple>-gcc (and -cc), the specs
+file beside it, <triple>-pkg-config (static, staged .pc files only), and links <triple>-ar
+etc. to the binutils of the host or of the Debian cross toolchain. The sysroot must be
+<bindir>/../sysroot. Requires env['SP_TRIPLE'], env['SP_HOST_GCC'], env['SP_HOST_GCC_VERSION'],
+env['SP_HOST_GCC_INCLUDE'] and env['SP_CROSS_PREFIX'].
 """
 import os
 import stat
@@ -17,14 +18,18 @@ from staticpython import wrapper
 
 def _write_wrapper(target, source, env):
     gcc_path, specs_path = str(target[0]), str(target[1])
-    sysroot = os.path.abspath(env['SP_SYSROOT'])
     bindir = os.path.dirname(gcc_path)
+    # The wrapper finds the sysroot as ../sysroot from its own directory.
+    expected = os.path.join(os.path.dirname(os.path.abspath(bindir)), 'sysroot')
+    if os.path.dirname(os.path.abspath(str(source[0]))) != expected:
+        print(f'staticpython: the sysroot must be {expected} for the wrapper in {bindir}')
+        return 1
     os.makedirs(bindir, exist_ok=True)
     with open(specs_path, 'w') as f:
-        f.write(wrapper.specs_text(sysroot))
+        f.write(wrapper.specs_text())
     with open(gcc_path, 'w') as f:
-        f.write(wrapper.wrapper_text(env['SP_TRIPLE'], env['SP_HOST_GCC'], sysroot,
-                                     os.path.abspath(specs_path), env['SP_HOST_GCC_VERSION']))
+        f.write(wrapper.wrapper_text(env['SP_TRIPLE'], env['SP_HOST_GCC'],
+                                     env['SP_HOST_GCC_VERSION'], env['SP_HOST_GCC_INCLUDE']))
     os.chmod(gcc_path, 0o755)
     pkg_config = str(target[2])
     with open(pkg_config, 'w') as f:
@@ -57,7 +62,8 @@ def _emitter(target, source, env):
 def generate(env):
     action = SCons.Action.Action(
         _write_wrapper, '$TOOLCHAINCOMSTR',
-        varlist=['SP_TRIPLE', 'SP_HOST_GCC', 'SP_HOST_GCC_VERSION', 'SP_CROSS_PREFIX', 'SP_SYSROOT'])
+        varlist=['SP_TRIPLE', 'SP_HOST_GCC', 'SP_HOST_GCC_VERSION', 'SP_HOST_GCC_INCLUDE',
+                 'SP_CROSS_PREFIX'])
     env['BUILDERS']['ToolchainWrapper'] = SCons.Builder.Builder(
         action=action, emitter=_emitter, target_factory=env.fs.Entry)
     env.SetDefault(TOOLCHAINCOMSTR='  WRAP     $SP_TRIPLE-gcc')

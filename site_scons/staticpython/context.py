@@ -7,6 +7,7 @@ import os
 import shutil
 
 from .steps import Runner
+from .wrapper import SYSROOT_NAME
 
 PREFIX = '/usr'
 
@@ -83,10 +84,13 @@ class BuildContext:
 
     def without_build_paths(self, text):
         """`text` (a recorded command line, say) with this checkout's paths taken out: the
-        compiler by its name alone, the work directory by the name -ffile-prefix-map gives it.
+        compiler by its name alone; the work directory and the sysroot by the names
+        -ffile-prefix-map gives them.
         For what a build embeds in its output, so the output is the same in any checkout."""
         if self.toolchain_bin:
-            text = text.replace(self.toolchain_bin.rstrip('/') + '/', '')
+            bindir = self.toolchain_bin.rstrip('/')
+            text = text.replace(bindir + '/', '')
+            text = text.replace(os.path.join(os.path.dirname(bindir), 'sysroot'), SYSROOT_NAME)
         return text.replace(self.workdir, f'/staticpython/{self.recipe.NAME}')
 
     def host_env(self):

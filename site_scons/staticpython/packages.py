@@ -26,9 +26,10 @@ RECIPES = recipe_registry.load()
 SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
 
 
-def host_gcc_version(gcc):
+def host_gcc_answer(gcc, *args):
+    """The first line gcc prints for `args` (`--version`, `-print-file-name=include`)."""
     try:
-        out = subprocess.run([gcc, '--version'], capture_output=True, text=True, check=True)
+        out = subprocess.run([gcc, *args], capture_output=True, text=True, check=True)
         return out.stdout.splitlines()[0]
     except (OSError, subprocess.CalledProcessError, IndexError):
         return 'missing'
@@ -98,6 +99,11 @@ def _build_pkg(target, source, env):
         recipe.build(ctx)
         steps.remove_unwanted(ctx.destdir)
         steps.normalize_archives(ctx.destdir)
+        left = steps.scrub_build_paths(ctx.destdir, ctx.without_build_paths, env['SP_REPO'] + '/')
+        if left:
+            raise steps.StepError(f'the install tree names this checkout ({env["SP_REPO"]}) in '
+                                  f'{", ".join(left[:5])}: every checkout would build different '
+                                  'bytes. Map the path away (-ffile-prefix-map) or rewrite it')
         missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]
         if missing:
             raise steps.StepError(f'the build finished but did not install {", ".join(missing)}'
@@ -151,10 +157,10 @@ def declare(env, names, flavor=None):
     root = env['SP_BUILD_ROOT']
     target = TARGETS[env['SP_TARGET']]
     host_gcc = f'{target.cross_prefix}gcc'
-    gcc_version = host_gcc_version(host_gcc)
+    gcc_version = host_gcc_answer(host_gcc, '--version')
     env = env.Clone(SP_HOST_GCC=host_gcc, SP_HOST_GCC_VERSION=gcc_version,
+                    SP_HOST_GCC_INCLUDE=host_gcc_answer(host_gcc, '-print-file-name=include'),
                     SP_CROSS_PREFIX=target.cross_prefix,
-                    SP_SYSROOT=os.path.join(root, 'sysroot'),
                     SP_TOOLCHAIN_BIN=os.path.abspath(os.path.join(root, 'toolchain')))
 
     pkgs = {}
@@ -167,7 +173,7 @@ def declare(env, names, flavor=None):
     # a stamp retrieved from the cache would stand for a tree that was never unpacked.
     env.NoCache(sysroot)
     wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
-    env.NoCache(wrapper)  # scripts and links naming this checkout's paths: cheaper to write
+    env.NoCache(wrapper)  # a few scripts and links: cheaper to write than to fetch
     toolchain = [sysroot, wrapper[:3]]
 
     wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))

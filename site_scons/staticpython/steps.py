@@ -142,6 +142,36 @@ def normalize_archives(root):
                 normalize_ar(full)
 
 
+def scrub_build_paths(root, rewrite, needle):
+    """Rewrite every text file under `root` with `rewrite` (config scripts and sysconfig data
+    record the compiler and flags they were built with); return the files, text or binary,
+    that still contain `needle` (the checkout's path) afterwards."""
+    needle = needle.encode()
+    left = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full) or not os.path.isfile(full):
+                continue
+            with open(full, 'rb') as f:
+                data = f.read()
+            if needle not in data:
+                continue
+            if b'\0' not in data:
+                try:
+                    text = data.decode('utf-8')
+                except UnicodeDecodeError:
+                    text = None
+                if text is not None:
+                    data = rewrite(text).encode('utf-8')
+                    with open(full, 'wb') as f:
+                        f.write(data)
+            if needle in data:
+                left.append(os.path.relpath(full, root))
+    return left
+
+
 def unpack_pkgs(pkgs, dest):
     """Make `dest` hold exactly the union of the pkg tars (later ones win)."""
     if os.path.isdir(dest):

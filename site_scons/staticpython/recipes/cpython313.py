@@ -104,13 +104,9 @@ def install(b):
     copy_stdlib(b.src('Lib'), lib)
     with open(b.src('pybuilddir.txt')) as f:
         builddir = b.src(f.read().strip())
-    # _sysconfigdata_*.py and friends: the build's configuration, minus this checkout's paths
-    # (the compiler by name, the work directory as -ffile-prefix-map names it).
+    # _sysconfigdata_*.py and friends; the packing step takes this checkout's paths out.
     for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
-        with open(path) as f:
-            text = b.without_build_paths(f.read())
-        with open(os.path.join(lib, os.path.basename(path)), 'w') as f:
-            f.write(text)
+        shutil.copy2(path, lib)
     for repo_path, name in OUR_FILES:
         shutil.copy2(os.path.join(b.repo, repo_path), os.path.join(lib, name))
     shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
