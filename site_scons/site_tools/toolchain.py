@@ -20,7 +20,7 @@ def _write_wrapper(target, source, env):
     gcc_path, specs_path = str(target[0]), str(target[1])
     bindir = os.path.dirname(gcc_path)
     # The wrapper finds the sysroot as ../sysroot from its own directory.
-    expected = os.path.join(os.path.dirname(os.path.abspath(bindir)), 'sysroot')
+    expected = wrapper.sysroot_beside(bindir)
     if os.path.dirname(os.path.abspath(str(source[0]))) != expected:
         print(f'staticpython: the sysroot must be {expected} for the wrapper in {bindir}')
         return 1

@@ -7,7 +7,7 @@ import os
 import shutil
 
 from .steps import Runner
-from .wrapper import SYSROOT_NAME
+from .wrapper import SYSROOT_NAME, mapped_name, sysroot_beside
 
 PREFIX = '/usr'
 
@@ -90,8 +90,8 @@ class BuildContext:
         if self.toolchain_bin:
             bindir = self.toolchain_bin.rstrip('/')
             text = text.replace(bindir + '/', '')
-            text = text.replace(os.path.join(os.path.dirname(bindir), 'sysroot'), SYSROOT_NAME)
-        return text.replace(self.workdir, f'/staticpython/{self.recipe.NAME}')
+            text = text.replace(sysroot_beside(bindir), SYSROOT_NAME)
+        return text.replace(self.workdir, mapped_name(self.recipe.NAME))
 
     def host_env(self):
         """Environment for tools that run on the build machine (code generators)."""

@@ -21,6 +21,7 @@ from . import sources, steps
 from .context import BuildContext
 from .flavors import FLAVORS
 from .targets import TARGETS
+from .wrapper import mapped_name
 
 RECIPES = recipe_registry.load()
 SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
@@ -51,7 +52,7 @@ def _base_env():
 def build_env(env, recipe, workdir):
     """The environment a recipe's commands run in."""
     target = TARGETS[env['SP_TARGET']]
-    cflags = ' '.join(target.cflags) + f' -ffile-prefix-map={workdir}=/staticpython/{recipe.NAME}'
+    cflags = ' '.join(target.cflags) + f' -ffile-prefix-map={workdir}={mapped_name(recipe.NAME)}'
     out = _base_env()
     if recipe.KIND == 'toolchain':
         prefix = target.cross_prefix

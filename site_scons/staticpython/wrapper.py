@@ -12,13 +12,28 @@ consistent platform.
 
 The wrapper and the specs name no path of the checkout: the sysroot is found at run time
 as `../sysroot` from the wrapper's own directory and handed to the specs through
-$STATICPYTHON_SYSROOT; -ffile-prefix-map keeps its path out of what is compiled. So the same toolchain has the same bytes in every checkout, and
-packages built with it can be shared between checkouts through the build cache.
+$STATICPYTHON_SYSROOT; -ffile-prefix-map keeps its path out of what is compiled. So the
+same toolchain has the same bytes in every checkout, and packages built with it can be
+shared between checkouts through the build cache.
 """
+import os
 
 BINUTILS = ('ar', 'ranlib', 'nm', 'strip', 'objcopy', 'objdump', 'readelf', 'ld', 'as')
 SYSROOT_VAR = 'STATICPYTHON_SYSROOT'
-SYSROOT_NAME = '/staticpython/sysroot'   # what debug info and __FILE__ call the sysroot
+
+
+def mapped_name(name):
+    """What -ffile-prefix-map calls a build directory (`name`'s work directory, the
+    sysroot) in debug info and __FILE__, and what recorded command lines say instead."""
+    return f'/staticpython/{name}'
+
+
+SYSROOT_NAME = mapped_name('sysroot')
+
+
+def sysroot_beside(bindir):
+    """The sysroot the wrapper in `bindir` uses: ../sysroot, as the script computes it."""
+    return os.path.join(os.path.dirname(os.path.abspath(bindir)), 'sysroot')
 
 
 def specs_text():

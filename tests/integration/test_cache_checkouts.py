@@ -12,12 +12,11 @@ import pytest
 
 from conftest import REPO
 from staticpython import recipes
+from staticpython.options import default_cache
 
 MUSL = recipes.load()['musl']
 TRIPLE = os.environ.get('STATICPYTHON_TRIPLE', 'x86_64-linux-musl')
-USER_CACHE = os.environ.get('STATICPYTHON_CACHE',
-                            os.path.join(os.environ.get('XDG_CACHE_HOME', os.path.expanduser('~/.cache')),
-                                         'staticpython'))
+USER_CACHE = os.environ.get('STATICPYTHON_CACHE') or default_cache()
 
 
 def _copy_checkout(dest):
