@@ -10,6 +10,9 @@ from .steps import Runner
 from .wrapper import SYSROOT_NAME, mapped_name, sysroot_beside
 
 PREFIX = '/usr'
+# Where a pkg puts pure-Python packages and data for the interpreter's ZIP (the CPython
+# recipe copies what its dependencies have there into the standard library).
+ZIP_FILES = 'usr/lib/staticpython/zip'
 
 
 class BuildContext:
@@ -43,6 +46,11 @@ class BuildContext:
     def run(self, *cmd, cwd=None, env=None):
         full_env = dict(self.env, **(env or {}))
         self.runner.run([str(c) for c in cmd], cwd or self.srcdir, full_env)
+
+    def output(self, *cmd, cwd=None, env=None):
+        """Run a command and return what it prints on standard output."""
+        return self.runner.output([str(c) for c in cmd], cwd or self.srcdir,
+                                  dict(self.env, **(env or {})))
 
     def configure(self, *args, script='./configure', cwd=None, env=None):
         """Run an autoconf configure script for a static library cross-build."""

@@ -2,9 +2,10 @@
 
 A flavor names its CPython recipe, the third-party libraries linked in (recipe names), the
 CPython modules left out, and the built-in modules the result must have (checked after
-the build, so a module silently dropped by configure fails the build).
+the build, so a module silently dropped by configure fails the build). Its test-suite
+variant (`for_test_suite()`, built by `scons regrtest`) also has CPython's C test modules.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -15,21 +16,35 @@ class Flavor:
     libraries: tuple          # recipe names linked into the interpreter (plus data recipes)
     excluded_modules: tuple   # never built: Setup.local's *disabled* section
     required_modules: tuple   # must be in sys.builtin_module_names
+    test_modules: tuple = ()  # CPython's C test modules: left out, but in the test-suite variant
     extra_modules: tuple = () # third-party C extensions compiled in (modules/)
     program: str = ''         # output file name; default '<name>-static'
+    test_suite: bool = False  # the variant for CPython's regression tests
 
     @property
     def output(self):
         return self.program or f'{self.name}-static'
 
+    def for_test_suite(self):
+        """This flavor with its C test modules built in, to run CPython's own test suite."""
+        return replace(self, name=self.name + TEST_SUITE_SUFFIX, test_suite=True,
+                       summary=f'{self.summary}, with C test modules (scons regrtest)',
+                       excluded_modules=tuple(m for m in self.excluded_modules
+                                              if m not in self.test_modules),
+                       required_modules=self.required_modules + self.test_modules)
 
-# CPython's test and example modules, and modules needing libraries no flavor ships.
-_NOT_BUILT_313 = (
+
+TEST_SUITE_SUFFIX = '-regrtest'
+
+# CPython's C test and example modules: only in the test-suite variant.
+_TEST_MODULES_313 = (
     '_testcapi', '_testinternalcapi', '_testlimitedcapi', '_testbuffer', '_testclinic',
     '_testclinic_limited', '_testimportmultiple', '_testmultiphase', '_testsinglephase',
     '_testexternalinspection', '_ctypes_test', '_xxtestfuzz', 'xxlimited', 'xxlimited_35',
-    'xxsubtype', '_tkinter', '_dbm', '_gdbm', '_scproxy',
+    'xxsubtype',
 )
+# Modules needing libraries no flavor ships (Tk, dbm, gdbm) or another OS (macOS).
+_NOT_BUILT_313 = ('_tkinter', '_dbm', '_gdbm', '_scproxy')
 
 _REQUIRED_313 = (
     '_asyncio', '_bisect', '_blake2', '_bz2', '_codecs_cn', '_codecs_hk', '_codecs_iso2022',
@@ -48,10 +63,19 @@ FLAVORS = {f.name: f for f in (
         interpreter='cpython3.13',
         summary='CPython 3.13 with every standard C extension built in',
         libraries=('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl',
-                   'libffi', 'libuuid', 'certifi'),
-        excluded_modules=_NOT_BUILT_313,
+                   'libffi', 'libuuid', 'certifi', 'tzdata'),
+        excluded_modules=_NOT_BUILT_313 + _TEST_MODULES_313,
         required_modules=_REQUIRED_313,
+        test_modules=_TEST_MODULES_313,
     ),
 )}
 
 DEFAULT_FLAVOR = 'python3.13'
+
+
+def find(name):
+    """The flavor called `name`, test-suite variants included, or None."""
+    base = name.removesuffix(TEST_SUITE_SUFFIX)
+    if base not in FLAVORS:
+        return None
+    return FLAVORS[base] if base == name else FLAVORS[base].for_test_suite()

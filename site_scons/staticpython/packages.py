@@ -19,7 +19,7 @@ import SCons.Util
 from . import recipes as recipe_registry
 from . import sources, steps
 from .context import BuildContext
-from .flavors import FLAVORS
+from . import flavors
 from .targets import TARGETS
 from .wrapper import mapped_name
 
@@ -83,7 +83,7 @@ def _build_pkg(target, source, env):
     ctx = BuildContext(recipe, TARGETS[env['SP_TARGET']], env['SP_LIBC'], workdir,
                        env['SP_JOBS'], build_env(env, recipe, workdir),
                        os.path.join(root, 'logs', f'{workname}.log'), env['SP_VERBOSE'],
-                       flavor=FLAVORS.get(env.get('SP_FLAVOR', '')), repo=env['SP_REPO'],
+                       flavor=flavors.find(env.get('SP_FLAVOR', '')), repo=env['SP_REPO'],
                        toolchain_bin=env['SP_TOOLCHAIN_BIN'])
     try:
         os.makedirs(ctx.srcdir)
@@ -143,9 +143,30 @@ def _fetch(target, source, env):
     return 0
 
 
+def _unpack_subtree(target, source, env):
+    stamp = str(target[0])
+    count = steps.unpack_subtree(str(source[0]), env['SP_SUBTREE'], os.path.dirname(stamp))
+    if not count:
+        print(f'staticpython: {source[0]} holds nothing under {env["SP_SUBTREE"]}/',
+              file=sys.stderr)
+        return 1
+    with open(stamp, 'w') as f:
+        f.write(f'{os.path.basename(str(source[0]))}: {count} entries of {env["SP_SUBTREE"]}/\n')
+    return 0
+
+
+def unpacked_subtree(env, pkg, subtree, dest):
+    """The part `subtree`/ of a pkg, unpacked into the directory `dest`; returns its stamp."""
+    stamp = env.Command(os.path.join(dest, f'.{subtree}'), pkg, SUBTREE_ACTION, SP_SUBTREE=subtree)
+    env.NoCache(stamp)   # it stands for a tree that SCons's cache cannot hold
+    return stamp
+
+
 PKG_ACTION = SCons.Action.Action(_build_pkg, _build_pkg_str, varlist=['SP_RECIPE', 'SP_DEP_PKGS'])
 UNION_ACTION = SCons.Action.Action(_union, '  STAGE    $TARGET.dir')
 FETCH_ACTION = SCons.Action.Action(_fetch, '  FETCH    $SP_RECIPE')
+SUBTREE_ACTION = SCons.Action.Action(_unpack_subtree, '  UNPACK   $SP_SUBTREE/ into $TARGET.dir',
+                                     varlist=['SP_SUBTREE'])
 
 
 def declare(env, names, flavor=None):
@@ -153,7 +174,8 @@ def declare(env, names, flavor=None):
     with `flavor`, also the interpreter pkg built against the flavor's libraries.
 
     Returns a dict with the nodes: 'pkgs' {name: node}, 'sysroot', 'toolchain', 'stage',
-    'interpreter' (or None), 'fetch' (one node per recipe with sources).
+    'interpreter' (or None), 'fetch' (one node per recipe with sources), and 'env', the
+    environment to pass to interpreter() for more flavors of the same libraries.
     """
     root = env['SP_BUILD_ROOT']
     target = TARGETS[env['SP_TARGET']]
@@ -186,29 +208,37 @@ def declare(env, names, flavor=None):
     stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
     env.NoCache(stage)
 
-    interpreter = None
-    if flavor:
-        recipe = RECIPES[flavor.interpreter]
-        deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
-        out_dir = os.path.join(os.path.dirname(root), flavor.name)
-        interpreter = _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
-                                   toolchain, f'flavor={flavor}', out_dir=out_dir,
-                                   SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
-
+    nodes = {'env': env, 'pkgs': pkgs, 'sysroot': sysroot, 'toolchain': wrapper,
+             'stage': stage}
     fetches = []
     for name, recipe in RECIPES.items():
         if recipe.SOURCES:
             node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
             env.AlwaysBuild(node)
             fetches.append(node)
-    return {'pkgs': pkgs, 'sysroot': sysroot, 'toolchain': wrapper, 'stage': stage,
-            'interpreter': interpreter, 'fetch': fetches}
+    nodes['fetch'] = fetches
+    nodes['interpreter'] = interpreter(nodes, flavor) if flavor else None
+    return nodes
+
+
+def interpreter(nodes, flavor):
+    """The interpreter pkg of `flavor`, in build/<target>/<flavor>/, built against the pkgs
+    that declare() made (which must include the flavor's libraries)."""
+    env = nodes['env']
+    recipe = RECIPES[flavor.interpreter]
+    deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
+    out_dir = os.path.join(os.path.dirname(env['SP_BUILD_ROOT']), flavor.name)
+    toolchain = [nodes['sysroot'], nodes['toolchain'][:3]]
+    return _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
+                        toolchain, f'flavor={flavor}', out_dir=out_dir,
+                        SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
 
 
 def _repo_files(recipe):
-    """Files of this repo that a recipe copies into its output (src/...)."""
-    files = [getattr(recipe, 'MAIN', None)] + [p for p, _ in getattr(recipe, 'OUR_FILES', ())]
-    return [f for f in files if f]
+    """Files of this repo that a recipe's output depends on besides the recipe module: what
+    it copies in (src/...) and the build modules it uses (HELPERS)."""
+    return (list(getattr(recipe, 'PROGRAM', ())) + list(getattr(recipe, 'HELPERS', ())) +
+            [p for p, _ in getattr(recipe, 'OUR_FILES', ())])
 
 
 def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint, out_dir=None, **kw):

@@ -49,6 +49,18 @@ class Runner:
                 f'--- last lines of {self.log_path} ---\n' + ''.join(tail) +
                 f'--- full log: {self.log_path}')
 
+    def output(self, cmd, cwd, env):
+        """Run `cmd` and return its standard output (which the log does not keep)."""
+        line = ' '.join(shlex.quote(c) for c in cmd)
+        self.note(f'\n$ cd {cwd} && {line} (output captured)')
+        proc = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, errors='replace')
+        if proc.returncode != 0:
+            self.note(proc.stderr)
+            raise StepError(f'command failed with exit status {proc.returncode} in {cwd}:\n'
+                            f'  {line}\n{proc.stderr[-3000:]}')
+        return proc.stdout
+
 
 def _extract(tar, dest, members=None):
     kw = {'filter': 'tar'} if hasattr(tarfile, 'data_filter') else {}
@@ -180,6 +192,23 @@ def unpack_pkgs(pkgs, dest):
     for pkg in pkgs:
         with tarfile.open(pkg) as tar:
             _extract(tar, dest)
+
+
+def unpack_subtree(pkg, subtree, dest):
+    """Extract what the pkg tar holds under `subtree`/ into `dest`, replacing the
+    directories of `dest` that it fills."""
+    with tarfile.open(pkg) as tar:
+        members = [m for m in tar.getmembers() if m.name.startswith(subtree + '/')]
+        for m in members:
+            m.name = m.name[len(subtree) + 1:]
+        for top in sorted({m.name.split('/', 1)[0] for m in members}):
+            path = os.path.join(dest, top)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            elif os.path.lexists(path):
+                os.unlink(path)
+        _extract(tar, dest, members)
+    return len(members)
 
 
 def remove_unwanted(destdir):

@@ -93,3 +93,18 @@ def run_alone(program, args=(), stdin=None, env=None, timeout=60, files=None):
             root.add(path, data)
         return root.run(['/prog', *args], proc=False, env=env or {}, stdin=stdin,
                         timeout=timeout, text=False)
+
+
+def describe(p):
+    """A finished process, for assertion messages."""
+    return (f'command: {p.args}\nexit status: {p.returncode}\n'
+            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
+
+
+def last_json(p):
+    """The JSON value printed on the last line of a successful process's stdout."""
+    import json
+    assert p.returncode == 0, describe(p)
+    lines = p.stdout.strip().splitlines()
+    assert lines, describe(p)
+    return json.loads(lines[-1])

@@ -45,3 +45,23 @@ def test_build_info_names_the_c_library_and_its_recipe_version():
     exec(text, facts)
     assert facts['LIBC'] == ('musl', musl.VERSION)
     assert facts['FLAVOR'] == 'python3.13' and facts['TARGET'] == 'linux-x86_64'
+
+
+def test_test_suite_variant_builds_the_test_modules_in():
+    release, suite = FLAVORS['python3.13'], FLAVORS['python3.13'].for_test_suite()
+    assert suite.name == 'python3.13-regrtest' and suite.test_suite and not release.test_suite
+    assert {'_testcapi', '_testinternalcapi', '_ctypes_test'} <= set(suite.required_modules)
+    assert not set(suite.excluded_modules) & set(release.test_modules)
+    assert '_tkinter' in suite.excluded_modules
+    lines = cpython313.setup_local(suite).splitlines()
+    static = lines[lines.index('*static*') + 1:lines.index('*disabled*')]
+    # the test modules Setup.stdlib would build shared only are built in
+    assert '_testmultiphase _testmultiphase.c' in static
+    assert '_ctypes_test _ctypes/_ctypes_test.c' in static
+
+
+def test_flavors_find_knows_the_test_suite_variants():
+    from staticpython import flavors
+    assert flavors.find('python3.13') is FLAVORS['python3.13']
+    assert flavors.find('python3.13-regrtest') == FLAVORS['python3.13'].for_test_suite()
+    assert flavors.find('python9.9-regrtest') is None and flavors.find('nonesuch') is None

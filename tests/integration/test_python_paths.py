@@ -1,0 +1,99 @@
+"""Where the interpreter thinks it is, by CPython's own rules (Modules/getpath.py), with the
+executable standing for the standard library directory: sys.prefix from the real file or
+$PYTHONHOME, ._pth files, and sysconfig's paths and names."""
+import os
+
+import pytest
+
+from isolation import Root, describe, last_json
+
+ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
+WHOAMI = ('import json, sys; print(json.dumps({"executable": sys.executable, '
+          '"prefix": sys.prefix, "base_prefix": sys.base_prefix, "exec_prefix": sys.exec_prefix, '
+          '"path": sys.path, "isolated": sys.flags.isolated, "no_site": sys.flags.no_site, '
+          '"base_executable": sys._base_executable}))')
+
+
+def whoami(root, argv, env=None, proc=True):
+    return last_json(root.run([*argv, '-c', WHOAMI], proc=proc, env=dict(ENV, **(env or {}))))
+
+
+@pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
+def test_prefix_of_a_symlinked_executable_is_where_the_file_is(python, proc):
+    with Root() as root:
+        root.add('/opt/sp/bin/python3.13-static', copy_of=python)
+        root.symlink('/usr/bin/python3', '/opt/sp/bin/python3.13-static')
+        me = whoami(root, ['/usr/bin/python3'], proc=proc)
+    assert me['executable'] == '/usr/bin/python3', me
+    assert me['prefix'] == me['base_prefix'] == me['exec_prefix'] == '/opt/sp', me
+    assert me['path'][-1] == '/opt/sp/bin/python3.13-static', me
+
+
+def test_pythonhome_sets_the_prefix(python):
+    with Root() as root:
+        root.add('/bin/python3.13-static', copy_of=python)
+        me = whoami(root, ['/bin/python3.13-static'], env={'PYTHONHOME': '/srv/home:/srv/exec'})
+        ignored = whoami(root, ['/bin/python3.13-static', '-E'],
+                         env={'PYTHONHOME': '/srv/home'})
+    assert (me['prefix'], me['exec_prefix']) == ('/srv/home', '/srv/exec'), me
+    assert me['base_prefix'] == '/srv/home', me
+    assert me['path'][-1] == '/bin/python3.13-static', me
+    assert ignored['prefix'] == '/', ignored
+
+
+PTH_APP = '/opt/app/python3.13-static'
+
+
+@pytest.mark.parametrize('site', [True, False], ids=['import-site', 'no-site'])
+def test_pth_file_replaces_the_path_and_keeps_the_standard_library(python, site):
+    with Root() as root:
+        root.add(PTH_APP, copy_of=python)
+        root.add(PTH_APP + '._pth', 'lib\n# a comment\n../shared/./mods\n' +
+                 ('import site\n' if site else ''))
+        root.add('/opt/app/lib/appmod.py', 'VALUE = "from the ._pth path"\n')
+        root.add('/opt/shared/mods/sharedmod.py', 'VALUE = 2\n')
+        root.add('/elsewhere/appmod.py', 'VALUE = "from PYTHONPATH"\n')
+        p = root.run([PTH_APP, '-c', 'import appmod, json, sharedmod; print(json.dumps(appmod.VALUE))'],
+                     env=dict(ENV, PYTHONPATH='/elsewhere'))
+        me = whoami(root, [PTH_APP], env={'PYTHONPATH': '/elsewhere'})
+    assert last_json(p) == 'from the ._pth path', describe(p)
+    assert me['path'] == ['/opt/app/lib', '/opt/shared/mods', PTH_APP], me
+    assert me['isolated'] == 1 and me['no_site'] == (0 if site else 1), me
+    assert me['prefix'] == '/opt/app', me
+
+
+def test_pth_file_may_name_the_executable(python):
+    with Root() as root:
+        root.add(PTH_APP, copy_of=python)
+        root.add(PTH_APP + '._pth', 'python3.13-static\nlib\n')
+        me = whoami(root, [PTH_APP])
+    assert me['path'] == [PTH_APP, '/opt/app/lib'], me
+
+
+SYSCONFIG = '''
+import json, sys, sysconfig
+print(json.dumps({"paths": sysconfig.get_paths(), "stdlib_dir": sys._stdlib_dir,
+                  "ext_suffix": sysconfig.get_config_var("EXT_SUFFIX"),
+                  "soabi": sysconfig.get_config_var("SOABI"),
+                  "multiarch": sys.implementation._multiarch,
+                  "platform": sysconfig.get_platform()}))
+'''
+
+
+def test_sysconfig_describes_this_interpreter(python):
+    triple = os.environ.get('STATICPYTHON_TRIPLE', 'x86_64-linux-musl')
+    exe = '/usr/local/bin/python3.13-static'
+    with Root() as root:
+        root.add(exe, copy_of=python)
+        facts = last_json(root.run([exe, '-c', SYSCONFIG], env=ENV))
+    lib = '/usr/local/lib/python3.13'
+    assert facts['paths'] == {
+        'stdlib': exe, 'platstdlib': exe,      # the standard library is the executable
+        'purelib': f'{lib}/site-packages', 'platlib': f'{lib}/site-packages',
+        'include': '/usr/local/include/python3.13', 'platinclude': '/usr/local/include/python3.13',
+        'scripts': '/usr/local/bin', 'data': '/usr/local'}, facts
+    assert facts['stdlib_dir'] == exe, facts
+    assert facts['multiarch'] == triple, facts
+    assert facts['soabi'] == f'cpython-313-{triple}', facts
+    assert facts['ext_suffix'] == f'.cpython-313-{triple}.so', facts
+    assert facts['platform'] == f'linux-{triple.split("-")[0]}', facts

@@ -1,0 +1,162 @@
+"""The standard library's files, as tools that read them by path see them: module __file__
+and spec origins, linecache, inspect, pdb, warnings, pydoc (its links and its web server's
+style sheet), DocXMLRPCServer, and importlib.resources. The modules live in the ZIP
+appended to the executable; every one of these must work as it does with a library on disk.
+Each runs in a root holding only the interpreter (and the files a test adds)."""
+import io
+import re
+import zipfile
+
+import pytest
+
+from isolation import Root, describe, last_json
+
+BIN = '/bin/python3.13-static'
+ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8', 'TERM': 'dumb', 'PAGER': 'cat'}
+
+
+@pytest.fixture(scope='module')
+def root(python):
+    with Root() as root:
+        root.add(BIN, copy_of=python)
+        yield root
+
+
+@pytest.fixture(scope='module')
+def stdlib(python):
+    """Source text of a standard-library file, read from the executable's ZIP on the host."""
+    def read(name):
+        with zipfile.ZipFile(python) as z:
+            return z.read(name).decode('utf-8')
+    return read
+
+
+def run(root, argv, stdin=None, env=None):
+    return root.run(argv, tmpfs=('/tmp',), env=dict(ENV, **(env or {})), stdin=stdin)
+
+
+def test_module_files_name_their_source(root):
+    code = ('import json, json.decoder, os, sys; import collections.abc as abc; print(json.dumps({'
+            '"file": json.__file__, "submodule": json.decoder.__file__, "repr": repr(json), '
+            '"origin": json.__spec__.origin, "code": json.dumps.__code__.co_filename, '
+            '"abc": abc.__file__}))')
+    facts = last_json(run(root, [BIN, '-c', code]))
+    assert facts == {'file': f'{BIN}/json/__init__.py', 'submodule': f'{BIN}/json/decoder.py',
+                     'repr': f"<module 'json' from '{BIN}/json/__init__.py'>",
+                     'origin': f'{BIN}/json/__init__.py', 'code': f'{BIN}/json/__init__.py',
+                     'abc': f'{BIN}/_collections_abc.py'}, facts
+
+
+def test_run_module_sees_its_source_path(root):
+    p = run(root, [BIN, '-m', 'tabnanny'])
+    assert p.returncode == 1, describe(p)
+    assert p.stderr.startswith(f'Usage: {BIN}/tabnanny.py [-v] file_or_directory'), describe(p)
+
+
+def test_linecache_reads_a_stdlib_file_without_module_globals(root, stdlib):
+    code = ('import json, linecache; '
+            'print(json.dumps([linecache.getline(f"{json.__path__[0]}/decoder.py", n) '
+            'for n in (1, 2, 3)]))')
+    lines = last_json(run(root, [BIN, '-c', code]))
+    assert lines == [line + '\n' for line in stdlib('json/decoder.py').splitlines()[:3]], lines
+    assert lines[0].strip()
+
+
+def test_warning_shows_the_stdlib_source_line(root, stdlib):
+    code = ('import json, warnings; '
+            'warnings.warn_explicit("look here", UserWarning, json.__file__, 4)')
+    p = run(root, [BIN, '-c', code])
+    assert p.returncode == 0, describe(p)
+    line = stdlib('json/__init__.py').splitlines()[3]
+    assert p.stderr == f'{BIN}/json/__init__.py:4: UserWarning: look here\n  {line.strip()}\n', \
+        describe(p)
+
+
+def test_inspect_getsource_of_a_stdlib_class(root, stdlib):
+    code = ('import collections.abc, inspect, json; '
+            'print(json.dumps(inspect.getsource(collections.abc.Sequence)))')
+    source = last_json(run(root, [BIN, '-c', code]))
+    assert source.startswith('class Sequence(Reversible, Collection):\n'), source
+    assert source in stdlib('_collections_abc.py')
+
+
+def test_pdb_breaks_in_a_stdlib_function(root, stdlib):
+    root.add('/dumper.py', 'import json\nprint(json.dumps([1, 2]))\n')
+    p = run(root, [BIN, '-m', 'pdb', '/dumper.py'],
+            stdin='next\nbreak json.dumps\ncontinue\np obj\ncontinue\n')
+    assert p.returncode == 0, describe(p)
+    m = re.search(f'Breakpoint 1 at {re.escape(BIN)}/json/__init__.py:(\\d+)\n', p.stdout)
+    assert m, describe(p)
+    line = stdlib('json/__init__.py').splitlines()[int(m.group(1)) - 1].strip()
+    assert f'> {BIN}/json/__init__.py({m.group(1)})dumps()\n-> {line}\n(Pdb) [1, 2]\n' in p.stdout, \
+        describe(p)
+
+
+def test_help_links_the_module_reference(root):
+    p = run(root, [BIN, '-c', "help('json')"])
+    assert p.returncode == 0, describe(p)
+    assert '\nMODULE REFERENCE\n    https://docs.python.org/3.13/library/json.html\n' in p.stdout, \
+        describe(p)
+
+
+SERVE_CSS = '''
+import json, sys, threading, urllib.request
+which = sys.argv[1]
+if which == "pydoc":
+    import pydoc
+    server = pydoc._start_server(pydoc._url_handler, hostname="127.0.0.1", port=0)
+    url = f"http://127.0.0.1:{server.port}/pydoc_data/_pydoc.css"
+    index = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/", timeout=30).read().decode()
+else:
+    from xmlrpc.server import DocXMLRPCServer
+    server = DocXMLRPCServer(("127.0.0.1", 0), logRequests=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    url = f"http://127.0.0.1:{port}/pydoc.css"
+    index = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).read().decode()
+with urllib.request.urlopen(url, timeout=30) as r:
+    css = [r.status, r.headers.get_content_type(), r.read().decode()]
+server.stop() if which == "pydoc" else server.shutdown()
+print(json.dumps({"css": css, "links_css": "_pydoc.css" in index or "pydoc.css" in index}))
+'''
+
+
+@pytest.mark.parametrize('server', ['pydoc', 'xmlrpc'])
+def test_servers_serve_the_pydoc_style_sheet(root, stdlib, server):
+    result = last_json(run(root, [BIN, '-c', SERVE_CSS, server]))
+    status, content_type, css = result['css']
+    assert (status, content_type) == (200, 'text/css'), result
+    assert css == stdlib('pydoc_data/_pydoc.css'), result
+    assert result['links_css'] is True, result
+
+
+def _zip_of(files):
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, 'w') as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return data.getvalue()
+
+
+PACKAGE = {
+    'mypkg/__init__.py': 'import importlib.resources\nFILES = importlib.resources.files()\n',
+    'mypkg/data.txt': 'package data\n',
+    'mypkg/sub/__init__.py': 'import importlib.resources\nFILES = importlib.resources.files()\n',
+}
+RESOURCES = ('import json, mypkg, mypkg.sub; print(json.dumps([str(mypkg.FILES).rstrip("/"), '
+             'mypkg.FILES.joinpath("data.txt").read_text(), str(mypkg.sub.FILES).rstrip("/")]))')
+
+
+@pytest.mark.parametrize('where', ['zip', 'directory'])
+def test_importlib_resources_files_of_the_calling_package(python, where):
+    with Root() as root:
+        root.add(BIN, copy_of=python)
+        if where == 'zip':
+            root.add('/work/pkgs.zip', _zip_of(PACKAGE))
+            entry = '/work/pkgs.zip'
+        else:
+            for name, text in PACKAGE.items():
+                root.add(f'/work/pkgs/{name}', text)
+            entry = '/work/pkgs'
+        files, data, sub = last_json(run(root, [BIN, '-c', RESOURCES], env={'PYTHONPATH': entry}))
+    assert (files, data, sub) == (f'{entry}/mypkg', 'package data\n', f'{entry}/mypkg/sub')
