@@ -53,5 +53,5 @@ def help_text():
     lines += ['', 'Targets (target=NAME):']
     lines += [f'  {t.name:<16} {t.summary}' for t in TARGETS.values()]
     lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',
-              '         provenance', '']
+              '         regrtest (CPython\'s own test suite), provenance', '']
     return '\n'.join(lines)

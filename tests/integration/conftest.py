@@ -48,3 +48,15 @@ def python():
 def flavor():
     from staticpython.flavors import FLAVORS
     return FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
+
+
+@pytest.fixture(scope='session')
+def suite_python(flavor):
+    """The flavor's test-suite variant (STATICPYTHON_SUITE_PYTHON, set by `scons test`)."""
+    path = os.environ.get('STATICPYTHON_SUITE_PYTHON')
+    if not path:
+        from staticpython.targets import native_target
+        path = os.path.join(REPO, 'build', native_target() or 'linux-x86_64',
+                            flavor.for_test_suite().name, 'bin', flavor.output)
+    assert os.access(path, os.X_OK), f'no test-suite interpreter at {path}: run `scons test`'
+    return path

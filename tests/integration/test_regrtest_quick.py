@@ -1,0 +1,16 @@
+"""A quick part of CPython's own test suite (staticpython.regrtest.QUICK) against the
+flavor's test-suite variant, judged by the list of expected failures: what a static
+single-file interpreter does differently, checked in a few minutes. `scons regrtest` runs
+the whole suite beside the default build of the same source."""
+import os
+
+from conftest import REPO
+from staticpython import regrtest
+
+
+def test_quick_part_of_the_cpython_test_suite(suite_python, flavor):
+    out_dir = os.path.join(os.path.dirname(os.path.dirname(suite_python)), 'regrtest-quick')
+    expected = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}.txt')
+    verdict, text = regrtest.check(suite_python, out_dir, expected, os.cpu_count() or 2,
+                                   tests=regrtest.QUICK, title='CPython tests, quick part')
+    assert verdict.ok, text
