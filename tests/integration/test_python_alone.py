@@ -1,12 +1,11 @@
 """The built interpreter copied alone into an empty root (nothing else: no libc, no
 /usr/lib/python3.13, no /etc), with and without /proc: it must find itself and its
 appended standard library, and behave as an ordinary python3.13."""
-import json
 import textwrap
 
 import pytest
 
-from isolation import Root
+from isolation import Root, describe, last_json
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
@@ -28,11 +27,6 @@ def alone(python, path=BIN):
     return root
 
 
-def describe(p):
-    return (f'command: {p.args}\nexit status: {p.returncode}\n'
-            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
-
-
 def run(root, argv, proc, env=None, stdin=None, timeout=120):
     full_env = dict(ENV)
     full_env.update(env or {})
@@ -42,14 +36,6 @@ def run(root, argv, proc, env=None, stdin=None, timeout=120):
 def ok(p):
     assert p.returncode == 0, describe(p)
     return p.stdout
-
-
-def last_json(p):
-    """The JSON object printed on the last line of stdout."""
-    out = ok(p)
-    lines = out.strip().splitlines()
-    assert lines, describe(p)
-    return json.loads(lines[-1])
 
 
 # --- running code --------------------------------------------------------------------

@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from isolation import Root
+from isolation import Root, describe
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
@@ -16,11 +16,6 @@ COMMAND = [BIN, '-c', 'import json; print(1)']
 PROC = pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
 EOCD = b'PK\x05\x06'
 CORRUPTED_MEMBERS = ('json/decoder.pyc', 'json/decoder.py')
-
-
-def describe(p):
-    return (f'command: {p.args}\nexit status: {p.returncode}\n'
-            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
 
 
 def run_copy(path, proc):

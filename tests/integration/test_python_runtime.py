@@ -14,21 +14,16 @@ import random
 import re
 import zipfile
 import zlib
-from decimal import Decimal, getcontext, localcontext
+from decimal import Decimal, localcontext
 
 import pytest
 
-from isolation import Root
+from isolation import Root, describe
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 TMPFS = ('/tmp', '/dev/shm')
 MB = 1 << 20
-
-
-def describe(p):
-    return (f'command: {p.args}\nexit status: {p.returncode}\n'
-            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
 
 
 @pytest.fixture(scope='module')

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from isolation import Root
+from isolation import Root, describe
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
@@ -28,11 +28,6 @@ def system(request, python):
         root.add('/etc/group', GROUP)
         root.add('/etc/hosts', HOSTS)
         yield root, request.param
-
-
-def describe(p):
-    return (f'command: {p.args}\nexit status: {p.returncode}\n'
-            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
 
 
 def evaluate(system, expression):

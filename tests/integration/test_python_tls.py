@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from conftest import REPO
-from isolation import Root
+from isolation import Root, describe
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
@@ -40,11 +40,6 @@ import json, ssl
 certs = ssl.create_default_context().get_ca_certs()
 print(json.dumps([dict(x[0] for x in c['subject']).get('commonName') for c in certs]))
 '''
-
-
-def describe(p):
-    return (f'command: {p.args}\nexit status: {p.returncode}\n'
-            f'stdout:\n{p.stdout}\nstderr:\n{p.stderr}')
 
 
 def system_ca_files():

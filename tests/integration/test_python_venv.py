@@ -5,7 +5,6 @@ temporary directory, like an installation in /usr/local."""
 import base64
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import zipfile
