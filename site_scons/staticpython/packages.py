@@ -16,10 +16,9 @@ import sys
 import SCons.Action
 import SCons.Util
 
+from . import flavors, sources, steps
 from . import recipes as recipe_registry
-from . import sources, steps
 from .context import BuildContext
-from . import flavors
 from .targets import TARGETS
 from .wrapper import mapped_name
 
@@ -197,7 +196,7 @@ def declare(env, names, flavor=None):
     env.NoCache(sysroot)
     wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
     env.NoCache(wrapper)  # a few scripts and links: cheaper to write than to fetch
-    toolchain = [sysroot, wrapper[:3]]
+    toolchain = _toolchain(sysroot, wrapper)
 
     wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))
     for name in wanted:
@@ -228,10 +227,15 @@ def interpreter(nodes, flavor):
     recipe = RECIPES[flavor.interpreter]
     deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
     out_dir = os.path.join(os.path.dirname(env['SP_BUILD_ROOT']), flavor.name)
-    toolchain = [nodes['sysroot'], nodes['toolchain'][:3]]
+    toolchain = _toolchain(nodes['sysroot'], nodes['toolchain'])
     return _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
                         toolchain, f'flavor={flavor}', out_dir=out_dir,
                         SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
+
+
+def _toolchain(sysroot, wrapper):
+    """What a package built through the wrapper depends on: the sysroot and the scripts."""
+    return [sysroot, wrapper[:3]]
 
 
 def _repo_files(recipe):
