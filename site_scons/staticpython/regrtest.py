@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -147,25 +148,28 @@ def run_suite(python, out_dir, jobs, tests=(), env=None):
     os.makedirs(out_dir, exist_ok=True)
     junit = os.path.join(out_dir, 'junit.xml')
     log_path = os.path.join(out_dir, 'regrtest.log')
-    tmp = os.path.join(out_dir, 'tmp')
     if os.path.exists(junit):
         os.unlink(junit)
-    shutil.rmtree(tmp, ignore_errors=True)
-    os.makedirs(tmp)
+    # The tests' files, home and temporary directory: a short path of the system's temporary
+    # directory, since Unix sockets made there (multiprocessing's) allow 107 bytes of path.
+    tmp = tempfile.mkdtemp(prefix='sp-regrtest-')
     cmd = [python, '-m', 'test', f'-j{jobs}', '-W', f'--timeout={TIMEOUT}', f'--junit-xml={junit}',
            f'--tempdir={tmp}', *tests]
     run_env = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8', 'HOME': tmp, 'TMPDIR': tmp}
     run_env.update(env or {})
     start = time.monotonic()
-    with open(log_path, 'w') as log:
-        subprocess.run([sys.executable, '-c', WITH_DEFAULT_SIGINT, *cmd], stdin=subprocess.DEVNULL,
-                       stdout=log, stderr=subprocess.STDOUT, env=run_env, cwd=tmp)
+    try:
+        with open(log_path, 'w') as log:
+            subprocess.run([sys.executable, '-c', WITH_DEFAULT_SIGINT, *cmd],
+                           stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                           env=run_env, cwd=tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     run = Run(seconds=round(time.monotonic() - start, 1),
-              command=' '.join(cmd[1:]).replace(out_dir + '/', ''))
+              command=' '.join(cmd[1:]).replace(out_dir + '/', '').replace(tmp, '$TMPDIR'))
     with open(log_path, errors='replace') as f:
         parse_log(f.read(), run)
     parse_junit(junit, run)
-    shutil.rmtree(tmp, ignore_errors=True)
     return run
 
 
