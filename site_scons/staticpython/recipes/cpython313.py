@@ -115,6 +115,7 @@ def write_program(b):
             names |= exports.defined_symbols(b.output(*nm, obj))
     with open(b.src('Programs/staticpython_exports.h'), 'w') as f:
         f.write(exports.header_text(names))
+    b.runner.note(f'staticpython_exports.h: {len(names)} symbols for dlsym()')
     lines = ["/* Written by the StaticPython build: our program instead of CPython's. */"]
     if b.flavor.test_suite:
         lines.append(f'#define STATICPYTHON_LIBDIR "{LIBDIR}"')
