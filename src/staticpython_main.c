@@ -12,8 +12,9 @@
  *    overrides it unless -E or -I;
  *  - a virtual environment (pyvenv.cfg beside the executable or one directory up) takes
  *    sys.base_prefix from its `home`; site.py then makes sys.prefix the environment;
- *  - a ._pth file beside the executable (or the real file) replaces sys.path with its lines
- *    and implies -I and -S ("import site" re-enables site); the executable stays on it.
+ *  - a ._pth file beside the executable (or the real file) replaces sys.path with its lines,
+ *    makes its directory the prefix and implies -I and -S ("import site" re-enables site);
+ *    the executable stays on sys.path.
  */
 #include "Python.h"
 
@@ -253,9 +254,12 @@ static void read_venv_config(const char *exe, char *home, char *base) {
     if (!f) {
         return;
     }
-    while (fgets(line, sizeof line, f)) {
-        if (!config_value(line, "home", home, PATH_MAX)) {
-            config_value(line, "executable", base, PATH_MAX);
+    char value[PATH_MAX];
+    while (fgets(line, sizeof line, f)) {       /* the first of each key counts */
+        if (config_value(line, "home", value, sizeof value) && !home[0]) {
+            snprintf(home, PATH_MAX, "%s", value);
+        } else if (config_value(line, "executable", value, sizeof value) && !base[0]) {
+            snprintf(base, PATH_MAX, "%s", value);
         }
     }
     fclose(f);

@@ -26,7 +26,7 @@ QUICK = ('test_zipimport', 'test_linecache', 'test_inspect', 'test_pdb', 'test_p
          'test_tabnanny', 'test_runpy', 'test_capi', 'test_posix', 'test_pwd', 'test_grp',
          'test_time', 'test_datetime', 'test_readline', 'test_decimal')
 TIMEOUT = 1200   # seconds for one test module (regrtest's --timeout)
-# The suite starts through this, run by the build's Python: SIGINT as a fresh shell leaves it.
+# The suite starts through this, run by the Python that runs SCons: SIGINT at its default.
 # A command started in the background of a script inherits SIGINT ignored, and Python then
 # never installs its KeyboardInterrupt handler: the tests of signals, _thread.interrupt_main()
 # and asyncio's Ctrl-C handling would hang or fail for a reason that is not the interpreter's.
