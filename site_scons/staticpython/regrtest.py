@@ -80,6 +80,7 @@ class Run:
     skip_reasons: dict = field(default_factory=dict)  # module id -> why it was skipped
     cases: dict = field(default_factory=dict)         # case id -> 'failure'/'error'/'skipped'
     explained: list = field(default_factory=list)     # failed modules whose failed cases are known
+    classes: list = field(default_factory=list)       # test classes that ran (from --junit-xml)
     cases_run: int = 0
     seconds: float = 0.0
     command: str = ''
@@ -134,12 +135,15 @@ def parse_log(text, run):
 def parse_junit(path, run):
     if not os.path.exists(path):      # regrtest writes none when no test ran
         return
+    classes = set(run.classes)
     for case in ET.parse(path).getroot().iter('testcase'):
         run.cases_run += 1
+        classes.add(case.get('name', '').rpartition('.')[0])
         for state in ('failure', 'error', 'skipped'):
             if case.get('name') and case.find(state) is not None:
                 run.cases[case_id(case.get('name'))] = state
                 break
+    run.classes = sorted(classes - {''})
 
 
 def run_suite(python, out_dir, jobs, tests=(), env=None):
@@ -211,7 +215,10 @@ def judge(run, expected, reference=None):
             continue
         both = any(covers(r, test) or covers(test, r) for r in ref_failed)
         (shared if both else unexpected).append(test)
+    # What ran: modules, and the classes of test cases (a module's tests may live in
+    # another: test_datetime runs test.datetimetester).
     ran = [m for m, s in run.modules.items() if s not in ('skipped', 'resource denied')]
+    ran += run.classes
     passed, seen = [], []
     for entry in sorted(expected):
         if not any(covers(m, entry) or covers(entry, m) for m in ran):

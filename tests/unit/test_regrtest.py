@@ -63,6 +63,7 @@ def test_junit_counts_cases_and_ignores_unnamed_ones(tmp_path, run):
         '</testsuite></testsuites>')
     regrtest.parse_junit(str(junit), run)
     assert run.cases_run == 4
+    assert run.classes == ['test.test_x.A', 'unittest.loader._FailedTest']
     assert run.cases['test.test_x.A.test_skip'] == 'skipped'
     assert run.cases['test.test_y'] == 'error'
 
@@ -124,3 +125,13 @@ def test_the_expected_failures_files_parse_and_give_reasons():
         expected = regrtest.load_expected(os.path.join(here, name))
         assert all(test.startswith('test.') for test in expected), name
         assert all(len(reason) > 20 for reason in expected.values()), name
+
+
+def test_judge_an_entry_for_tests_that_live_in_another_module(run):
+    """test_datetime runs test.datetimetester: its entries are judged by the classes that ran."""
+    run.classes = ['test.datetimetester.CapiTest_Fast']
+    entry = 'test.datetimetester.CapiTest_Fast.test_type_check_in_subinterp'
+    verdict = regrtest.judge(run, {entry: 'loads a shared library'})
+    assert entry in verdict.passed
+    run.cases[entry] = 'failure'
+    assert entry in regrtest.judge(run, {entry: 'loads a shared library'}).expected
