@@ -5,7 +5,7 @@ import os
 import shutil
 import sys
 
-from . import sources, steps
+from . import regrtest, sources, steps
 
 
 def build(recipe, cache, workdir, jobs, log_path):
@@ -29,7 +29,8 @@ def action(target, source, env):
     workdir = os.path.dirname(str(target[0]))
     log_path = os.path.join(os.path.dirname(workdir), 'logs', os.path.basename(workdir) + '.log')
     try:
-        build(RECIPES[env['SP_RECIPE']], env['SP_CACHE'], workdir, env['SP_JOBS'], log_path)
+        build(RECIPES[env['SP_RECIPE']], env['SP_CACHE'], workdir, regrtest.parallel_jobs(env),
+              log_path)
     except (sources.FetchError, steps.StepError, OSError) as e:
         print(f'staticpython: the reference build of {env["SP_RECIPE"]} failed: {e}',
               file=sys.stderr)

@@ -278,15 +278,16 @@ def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title=
     return verdict, text
 
 
-def _jobs(env):
-    """Test processes in parallel: every CPU, or more when scons -j asks for more."""
+def parallel_jobs(env):
+    """Processes in parallel for one long action (a test suite, a reference build): every
+    CPU, or more when scons -j asks for more."""
     return max(env['SP_JOBS'], os.cpu_count() or 1)
 
 
 def reference_action(target, source, env):
     """SCons action: the whole suite on the reference build (source[0], its python);
     target[0] is the run, as JSON."""
-    run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath), _jobs(env))
+    run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath), parallel_jobs(env))
     with open(target[0].abspath, 'w') as f:
         f.write(run.to_json())
     return 0
@@ -298,7 +299,7 @@ def check_action(target, source, env):
     with open(source[-1].abspath) as f:
         reference = Run.from_json(f.read())
     out_dir = os.path.join(os.path.dirname(os.path.dirname(source[0].abspath)), 'regrtest')
-    verdict, text = check(source[0].abspath, out_dir, env['SP_EXPECTED'], _jobs(env),
+    verdict, text = check(source[0].abspath, out_dir, env['SP_EXPECTED'], parallel_jobs(env),
                           reference=reference, title=env['SP_TITLE'])
     print(text)
     print(f'staticpython: report in {out_dir}/report.md', file=sys.stderr)
