@@ -37,6 +37,8 @@ class Source:
     urls: tuple = ()          # upstream locations, tried first
     pool: str = ''            # path below a Debian archive URI, e.g. pool/main/z/zlib/...
     pip: str = ''             # a PyPI requirement (e.g. 'certifi==2026.10.18'): `pip download`
+    inner: str = ''           # the source tree is this archive inside the file (a repack
+                              # that wraps the upstream tarball, e.g. Debian's GCC orig)
 
     def locations(self, archive_uris):
         yield from self.urls

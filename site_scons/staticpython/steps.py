@@ -67,19 +67,57 @@ def _extract(tar, dest, members=None):
     tar.extractall(dest, members=members, **kw)
 
 
-def unpack(archive, dest):
-    """Extract `archive` into `dest`, stripping the single top-level directory."""
+def unpack(archive, dest, inner='', only=None):
+    """Extract `archive` into `dest`, stripping the single top-level directory.
+
+    `inner`: the tree is the archive of that name inside `archive` (found at any depth).
+    `only`: extract just these paths (relative to the top directory; a name ending in /
+    is a directory and everything below it)."""
     os.makedirs(dest, exist_ok=True)
+    if inner:
+        with tarfile.open(archive) as outer:
+            found = [m for m in outer.getmembers()
+                     if m.isfile() and (m.name == inner or m.name.endswith('/' + inner))]
+            if len(found) != 1:
+                raise StepError(f'{archive} holds {len(found)} files named {inner}, not one')
+            with outer.extractfile(found[0]) as f, tarfile.open(fileobj=f, mode='r|*') as tar:
+                _extract_stream(tar, dest, only)
+        return
+    if only is not None:
+        # One pass over the compressed stream (a random-access read decompresses it twice).
+        with tarfile.open(archive, mode='r|*') as tar:
+            _extract_stream(tar, dest, only)
+        return
     with tarfile.open(archive) as tar:
         members = tar.getmembers()
         tops = {m.name.split('/', 1)[0] for m in members}
         if len(tops) == 1:
             members = [m for m in members if '/' in m.name]
             for m in members:
-                m.name = m.name.split('/', 1)[1]
-                if m.islnk():
-                    m.linkname = m.linkname.split('/', 1)[-1]
-        _extract(tar, dest, members)
+                _strip_top(m)
+        _extract(tar, dest, [m for m in members if _wanted(m.name, only)])
+
+
+def _strip_top(member):
+    member.name = member.name.split('/', 1)[1]
+    if member.islnk():
+        member.linkname = member.linkname.split('/', 1)[-1]
+
+
+def _wanted(name, only):
+    return only is None or any(name == p.rstrip('/') or (p.endswith('/') and name.startswith(p))
+                               for p in only)
+
+
+def _extract_stream(tar, dest, only):
+    """Extract a streamed tar with one top-level directory, member by member."""
+    kw = {'filter': 'tar'} if hasattr(tarfile, 'data_filter') else {}
+    for m in tar:
+        if '/' not in m.name.rstrip('/'):
+            continue
+        _strip_top(m)
+        if _wanted(m.name, only):
+            tar.extract(m, dest, **kw)
 
 
 def newest_mtime(root):
@@ -213,9 +251,9 @@ def unpack_subtree(pkg, subtree, dest):
 
 def remove_unwanted(destdir):
     """Drop what a static build does not ship: libtool archives, docs, man pages."""
-    for pattern in ('usr/lib/*.la', 'usr/share/man', 'usr/share/doc', 'usr/share/info',
+    for pattern in ('**/*.la', 'usr/share/man', 'usr/share/doc', 'usr/share/info',
                     'usr/share/gtk-doc', 'usr/share/locale'):
-        for path in glob.glob(os.path.join(destdir, pattern)):
+        for path in glob.glob(os.path.join(destdir, pattern), recursive=True):
             if os.path.isdir(path):
                 shutil.rmtree(path)
             else:
