@@ -6,8 +6,9 @@ dependencies (unpacked into `deps`), and installs into `destdir` with prefix /us
 import os
 import shutil
 
+from . import sources, steps
 from .steps import Runner
-from .wrapper import SYSROOT_NAME, mapped_name, sysroot_beside
+from .toolchain import PREFIX as TOOLCHAIN_NAME, mapped_name
 
 PREFIX = '/usr'
 # Where a pkg puts pure-Python packages and data for the interpreter's ZIP (the CPython
@@ -17,7 +18,7 @@ ZIP_FILES = 'usr/lib/staticpython/zip'
 
 class BuildContext:
     def __init__(self, recipe, target, libc, workdir, jobs, env, log_path, verbose=False,
-                 flavor=None, repo=None, toolchain_bin=None):
+                 flavor=None, repo=None, toolchain=None, cache=None):
         self.recipe = recipe
         self.flavor = flavor
         self.repo = repo
@@ -30,9 +31,38 @@ class BuildContext:
         self.deps = os.path.join(workdir, 'deps')
         self.jobs = jobs
         self.env = dict(env)
-        self.toolchain_bin = toolchain_bin
-        self.pkg_config = toolchain_bin and os.path.join(toolchain_bin, f'{self.triple}-pkg-config')
+        self.toolchain = toolchain    # the toolchain directory (None: the build machine's)
+        self.cache = cache
         self.runner = Runner(log_path, verbose)
+
+    # -- sources -----------------------------------------------------------------------
+    def prepare_sources(self):
+        """Fetch, unpack and patch the recipe's source into srcdir (patches/<name>/<version>/)."""
+        os.makedirs(self.srcdir)
+        if self.recipe.SOURCES:
+            archive = sources.fetch(self.recipe.SOURCES, self.cache)
+            self.runner.note(f'source: {archive}')
+            form = next(s for s in self.recipe.SOURCES if s.filename == os.path.basename(archive))
+            steps.unpack(archive, self.srcdir, inner=form.inner,
+                         only=getattr(self.recipe, 'UNPACK', None))
+            # Timestamps embedded by builds (CPython's banner) are the sources' own date.
+            self.env['SOURCE_DATE_EPOCH'] = str(steps.newest_mtime(self.srcdir))
+        patch_dir = os.path.join(self.repo, 'patches', self.recipe.NAME, self.recipe.VERSION)
+        steps.apply_patches(patch_dir, self.srcdir, self.runner, self.env)
+
+    def part(self, recipe, destdir, env=None):
+        """A context for `recipe`, one of this recipe's PARTS, built inside this build: its
+        source prepared under workdir/<name>/src, its install tree `destdir`, the same log."""
+        sub = BuildContext.__new__(BuildContext)
+        sub.__dict__.update(self.__dict__)
+        sub.recipe = recipe
+        sub.workdir = os.path.join(self.workdir, recipe.NAME)
+        sub.srcdir = os.path.join(sub.workdir, 'src')
+        sub.destdir = destdir
+        sub.env = dict(self.env, **(env or {}))
+        sub.runner.note(f'\n=== {recipe.NAME} {recipe.VERSION}, part of {self.recipe.NAME}')
+        sub.prepare_sources()
+        return sub
 
     # -- paths -------------------------------------------------------------------------
     def dest(self, *parts):
@@ -41,6 +71,12 @@ class BuildContext:
 
     def src(self, *parts):
         return os.path.join(self.srcdir, *parts)
+
+    def mkdir(self, *parts):
+        """A new directory in the work directory (beside src/); returns its path."""
+        path = os.path.join(self.workdir, *parts)
+        os.makedirs(path, exist_ok=True)
+        return path
 
     # -- commands ----------------------------------------------------------------------
     def run(self, *cmd, cwd=None, env=None):
@@ -64,6 +100,25 @@ class BuildContext:
 
     def make_install(self, *args, target='install', cwd=None, env=None):
         self.run('make', f'DESTDIR={self.destdir}', *args, target, cwd=cwd, env=env)
+
+    def install_prefix(self, prefix, target, *args, cwd=None):
+        """`make DESTDIR=... target` for a build configured with --prefix=`prefix`, whose
+        install tree is what lies under `prefix` (the toolchain's recipes)."""
+        staging = os.path.join(self.workdir, 'staging')
+        self.run('make', f'DESTDIR={staging}', *args, target, cwd=cwd)
+        tree = staging + prefix
+        for dirpath, dirnames, filenames in os.walk(tree):
+            for name in dirnames + filenames:
+                full = os.path.join(dirpath, name)
+                dest = os.path.join(self.destdir, os.path.relpath(full, tree))
+                if os.path.isdir(full) and not os.path.islink(full):
+                    os.makedirs(dest, exist_ok=True)
+                else:
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.replace(full, dest)
+        shutil.rmtree(staging)
+        for docs in ('share/man', 'share/info', 'share/locale', 'share/doc'):
+            self.remove(docs)
 
     def install_files(self, dest_subdir, *names, cwd=None):
         """Copy files (relative to cwd, default srcdir) into destdir/dest_subdir."""
@@ -92,20 +147,21 @@ class BuildContext:
 
     def without_build_paths(self, text):
         """`text` (a recorded command line, say) with this checkout's paths taken out: the
-        compiler by its name alone; the work directory and the sysroot by the names
+        compiler by its name alone; the work directory and the toolchain by the names
         -ffile-prefix-map gives them.
         For what a build embeds in its output, so the output is the same in any checkout."""
-        if self.toolchain_bin:
-            bindir = self.toolchain_bin.rstrip('/')
-            text = text.replace(bindir + '/', '')
-            text = text.replace(sysroot_beside(bindir), SYSROOT_NAME)
+        if self.toolchain:
+            root = self.toolchain.rstrip('/')
+            text = text.replace(root + '/bin/', '')
+            text = text.replace(root, TOOLCHAIN_NAME)
         return text.replace(self.workdir, mapped_name(self.recipe.NAME))
 
     def host_env(self):
         """Environment for tools that run on the build machine (code generators)."""
         env = {k: v for k, v in self.env.items()
-               if k not in ('CC', 'AR', 'RANLIB', 'NM', 'STRIP', 'CPPFLAGS', 'LDFLAGS',
-                            'PKG_CONFIG_LIBDIR', 'PKG_CONFIG_SYSROOT_DIR')}
+               if k not in ('CC', 'CXX', 'AR', 'RANLIB', 'NM', 'STRIP', 'CPPFLAGS', 'LDFLAGS',
+                            'CXXFLAGS', 'PKG_CONFIG', 'PKG_CONFIG_LIBDIR',
+                            'PKG_CONFIG_SYSROOT_DIR')}
         env.update(CC='gcc', CFLAGS='-O2')
         return env
 

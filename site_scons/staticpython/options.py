@@ -50,8 +50,8 @@ def errors(arguments, repo=None):
 def help_text():
     lines = ['', 'Flavors (flavor=NAME):']
     lines += [f'  {f.name:<16} {f.summary}' for f in FLAVORS.values()]
-    lines += ['', 'Targets (target=NAME):']
-    lines += [f'  {t.name:<16} {t.summary}' for t in TARGETS.values()]
+    lines += ['', 'Targets (target=NAME), each with its own toolchain (GCC, binutils, musl):']
+    lines += [f'  {t.name:<16} {t.triple("musl"):<24} {t.summary}' for t in TARGETS.values()]
     lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',
               '         regrtest (CPython\'s own test suite), provenance', '']
     return '\n'.join(lines)

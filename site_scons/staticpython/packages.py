@@ -2,44 +2,48 @@
 
 Layout under build/<target>/<libc>/:
   pkg/<name>-<version>.tar   one deterministic tar per recipe: its DESTDIR install tree
-  sysroot/                   the union of the toolchain pkgs (musl, kernel headers)
-  toolchain/                 <triple>-gcc wrapper, its specs, binutils links
+  toolchain/                 the union of the toolchain pkgs (kernel headers, binutils, GCC
+                             with the C library): bin/<triple>-gcc, its sysroot, ...
   stage/                     the union of the library pkgs (usr/include, usr/lib)
   work/<name>/               scratch: sources, deps, install tree (removed after success)
   logs/<name>.log            the full output of the last build of <name>
 """
+import glob
 import os
 import shutil
 import subprocess
 import sys
+import time
 
 import SCons.Action
 import SCons.Util
 
-from . import flavors, sources, steps
+from . import flavors, sources, steps, toolchain
 from . import recipes as recipe_registry
 from .context import BuildContext
 from .targets import TARGETS
-from .wrapper import mapped_name
 
 RECIPES = recipe_registry.load()
 SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
 
 
-def host_gcc_answer(gcc, *args):
-    """The first line gcc prints for `args` (`--version`, `-print-file-name=include`)."""
+def host_tool_answer(tool, *args):
+    """The first line a build-machine tool prints for `args` (`--version`)."""
     try:
-        out = subprocess.run([gcc, *args], capture_output=True, text=True, check=True)
+        out = subprocess.run([tool, *args], capture_output=True, text=True, check=True)
         return out.stdout.splitlines()[0]
     except (OSError, subprocess.CalledProcessError, IndexError):
         return 'missing'
 
 
 def fingerprint(recipe, target, libc, extra=''):
-    """Everything about a recipe's build that is data, as one string for a Value node."""
-    forms = ' '.join(f'{s.filename}:{s.sha256}' for s in recipe.SOURCES)
-    return (f'{recipe.NAME} {recipe.VERSION} {recipe.KIND} [{forms}] deps={recipe.DEPENDS} '
-            f'target={target.name} libc={libc} cflags={target.cflags} {extra}')
+    """Everything about a recipe's build that is data, as one string for a Value node
+    (the recipes built inside it, its PARTS, included)."""
+    def data(r):
+        forms = ' '.join(f'{s.filename}:{s.sha256}' for s in r.SOURCES)
+        return f'{r.NAME} {r.VERSION} {r.KIND} [{forms}] deps={r.DEPENDS}'
+    parts = ' '.join(f'part=({data(RECIPES[p])})' for p in getattr(recipe, 'PARTS', ()))
+    return f'{data(recipe)} {parts} target=({target.build_data()}) libc={libc} {extra}'
 
 
 def _base_env():
@@ -51,22 +55,27 @@ def _base_env():
 def build_env(env, recipe, workdir):
     """The environment a recipe's commands run in."""
     target = TARGETS[env['SP_TARGET']]
-    cflags = ' '.join(target.cflags) + f' -ffile-prefix-map={workdir}={mapped_name(recipe.NAME)}'
+    workmap = f'-ffile-prefix-map={workdir}={toolchain.mapped_name(recipe.NAME)}'
     out = _base_env()
     if recipe.KIND == 'toolchain':
-        prefix = target.cross_prefix
-        out.update(CC=f'{prefix}gcc', AR=f'{prefix}ar', RANLIB=f'{prefix}ranlib', CFLAGS=cflags)
+        # Programs of the build machine (the compiler itself): its own gcc and g++.
+        host = f'-O2 -pipe {workmap}'
+        out.update(CC='gcc', CXX='g++', CFLAGS=host, CXXFLAGS=host)
         return out
-    tc = env['SP_TOOLCHAIN_BIN']
+    tc = env['SP_TOOLCHAIN']
     triple = env['SP_TRIPLE']
+    cflags = ' '.join(target.cflags) + f' {workmap} -ffile-prefix-map={tc}={toolchain.PREFIX}'
     deps = os.path.join(workdir, 'deps')
     out.update(
-        PATH=f'{tc}:{out["PATH"]}',
-        CC=f'{tc}/{triple}-gcc', AR=f'{tc}/{triple}-ar', RANLIB=f'{tc}/{triple}-ranlib',
-        NM=f'{tc}/{triple}-nm', STRIP=f'{tc}/{triple}-strip',
-        CFLAGS=cflags, CPPFLAGS=f'-I{deps}/usr/include', LDFLAGS=f'-L{deps}/usr/lib',
-        PKG_CONFIG_LIBDIR=f'{deps}/usr/lib/pkgconfig', PKG_CONFIG_SYSROOT_DIR=deps,
-        PKG_CONFIG_PATH='')
+        PATH=f'{tc}/bin:{out["PATH"]}',
+        CC=toolchain.tool(tc, triple, 'gcc'), CXX=toolchain.tool(tc, triple, 'g++'),
+        AR=toolchain.tool(tc, triple, 'ar'), RANLIB=toolchain.tool(tc, triple, 'ranlib'),
+        NM=toolchain.tool(tc, triple, 'nm'), STRIP=toolchain.tool(tc, triple, 'strip'),
+        CFLAGS=cflags, CXXFLAGS=cflags, CPPFLAGS=f'-I{deps}/usr/include',
+        LDFLAGS=f'-L{deps}/usr/lib',
+        # The staged libraries' .pc files only, with their static dependencies.
+        PKG_CONFIG='pkg-config --static', PKG_CONFIG_LIBDIR=f'{deps}/usr/lib/pkgconfig',
+        PKG_CONFIG_SYSROOT_DIR=deps, PKG_CONFIG_PATH='')
     return out
 
 
@@ -76,6 +85,7 @@ def _build_pkg(target, source, env):
     workname = env.get('SP_WORKNAME') or recipe.NAME
     workdir = os.path.join(root, 'work', workname)
     out_path = str(target[0])
+    started = time.monotonic()
     if os.path.isdir(workdir):
         shutil.rmtree(workdir)
     os.makedirs(workdir)
@@ -83,17 +93,10 @@ def _build_pkg(target, source, env):
                        env['SP_JOBS'], build_env(env, recipe, workdir),
                        os.path.join(root, 'logs', f'{workname}.log'), env['SP_VERBOSE'],
                        flavor=flavors.find(env.get('SP_FLAVOR', '')), repo=env['SP_REPO'],
-                       toolchain_bin=env['SP_TOOLCHAIN_BIN'])
+                       toolchain=None if recipe.KIND == 'toolchain' else env['SP_TOOLCHAIN'],
+                       cache=env['SP_CACHE'])
     try:
-        os.makedirs(ctx.srcdir)
-        if recipe.SOURCES:
-            archive = sources.fetch(recipe.SOURCES, env['SP_CACHE'])
-            ctx.runner.note(f'source: {archive}')
-            steps.unpack(archive, ctx.srcdir)
-            # Timestamps embedded by builds (CPython's banner) are the sources' own date.
-            ctx.env['SOURCE_DATE_EPOCH'] = str(steps.newest_mtime(ctx.srcdir))
-        patch_dir = os.path.join(env['SP_REPO'], 'patches', recipe.NAME, recipe.VERSION)
-        steps.apply_patches(patch_dir, ctx.srcdir, ctx.runner, ctx.env)
+        ctx.prepare_sources()
         # The recipe sees exactly its dependencies (paths are relative to the top directory).
         steps.unpack_pkgs([os.path.join(env['SP_REPO'], p) for p in env['SP_DEP_PKGS']], ctx.deps)
         recipe.build(ctx)
@@ -104,7 +107,8 @@ def _build_pkg(target, source, env):
             raise steps.StepError(f'the install tree names this checkout ({env["SP_REPO"]}) in '
                                   f'{", ".join(left[:5])}: every checkout would build different '
                                   'bytes. Map the path away (-ffile-prefix-map) or rewrite it')
-        missing = [p for p in recipe.PRODUCTS if not os.path.exists(ctx.dest(p))]
+        products = [p.format(triple=ctx.triple) for p in recipe.PRODUCTS]
+        missing = [p for p in products if not glob.glob(ctx.dest(p))]
         if missing:
             raise steps.StepError(f'the build finished but did not install {", ".join(missing)}'
                                   f'; see {ctx.runner.log_path}')
@@ -114,6 +118,10 @@ def _build_pkg(target, source, env):
         print(f'staticpython: work directory kept for inspection: {workdir}', file=sys.stderr)
         return 1
     shutil.rmtree(workdir)
+    took = int(time.monotonic() - started)
+    ctx.runner.note(f'\nbuilt {os.path.basename(out_path)} in {took} s')
+    print(f'  DONE     {recipe.NAME} {recipe.VERSION}  [{env["SP_TARGET"]}/{env["SP_LIBC"]}] '
+          f'in {took // 60} min {took % 60} s', flush=True)
     return 0
 
 
@@ -169,46 +177,42 @@ SUBTREE_ACTION = SCons.Action.Action(_unpack_subtree, '  UNPACK   $SP_SUBTREE/ i
 
 
 def declare(env, names, flavor=None):
-    """Declare pkgs for `names` (and their dependencies) plus sysroot, wrapper and stage;
+    """Declare pkgs for `names` (and their dependencies) plus the toolchain and the stage;
     with `flavor`, also the interpreter pkg built against the flavor's libraries.
 
-    Returns a dict with the nodes: 'pkgs' {name: node}, 'sysroot', 'toolchain', 'stage',
-    'interpreter' (or None), 'fetch' (one node per recipe with sources), and 'env', the
-    environment to pass to interpreter() for more flavors of the same libraries.
+    Returns a dict with the nodes: 'pkgs' {name: node}, 'toolchain' (the union of the
+    toolchain pkgs), 'stage', 'interpreter' (or None), 'fetch' (one node per recipe with
+    sources), and 'env', the environment to pass to interpreter() for more flavors.
     """
     root = env['SP_BUILD_ROOT']
-    target = TARGETS[env['SP_TARGET']]
-    host_gcc = f'{target.cross_prefix}gcc'
-    gcc_version = host_gcc_answer(host_gcc, '--version')
-    env = env.Clone(SP_HOST_GCC=host_gcc, SP_HOST_GCC_VERSION=gcc_version,
-                    SP_HOST_GCC_INCLUDE=host_gcc_answer(host_gcc, '-print-file-name=include'),
-                    SP_CROSS_PREFIX=target.cross_prefix,
-                    SP_TOOLCHAIN_BIN=os.path.abspath(os.path.join(root, 'toolchain')))
+    host = ' '.join(f'{tool}=({host_tool_answer(tool, "--version")})' for tool in ('gcc', 'g++'))
+    env = env.Clone(SP_TOOLCHAIN=os.path.abspath(os.path.join(root, 'toolchain')))
 
     pkgs = {}
     tool_pkgs = []
     for name in [n for n in RECIPES if RECIPES[n].KIND == 'toolchain']:
-        pkgs[name] = _declare_pkg(env, RECIPES[name], [], [], f'host-gcc={gcc_version}')
+        recipe = RECIPES[name]
+        deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
+        pkgs[name] = _declare_pkg(env, recipe, deps, [], host)
         tool_pkgs.append(pkgs[name])
-    sysroot = env.Command(os.path.join(root, 'sysroot', '.contents'), tool_pkgs, UNION_ACTION)
     # A union's product is the tree beside its stamp, which SCons's cache cannot hold:
     # a stamp retrieved from the cache would stand for a tree that was never unpacked.
-    env.NoCache(sysroot)
-    wrapper = env.ToolchainWrapper(env.Dir(os.path.join(root, 'toolchain')), sysroot)
-    env.NoCache(wrapper)  # a few scripts and links: cheaper to write than to fetch
-    toolchain = _toolchain(sysroot, wrapper)
+    tools = env.Command(os.path.join(root, 'toolchain', '.contents'), tool_pkgs, UNION_ACTION)
+    env.NoCache(tools)
+    # What a package built by the toolchain depends on: the unpacked tree (its stamp) and
+    # the pkgs themselves, whose contents change when the toolchain does.
+    compiler = [tools] + tool_pkgs
 
     wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))
     for name in wanted:
         recipe = RECIPES[name]
         deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
-        pkgs[name] = _declare_pkg(env, recipe, deps, toolchain, '')
+        pkgs[name] = _declare_pkg(env, recipe, deps, compiler, '')
     lib_pkgs = [pkgs[n] for n in wanted if n in names]
     stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
     env.NoCache(stage)
 
-    nodes = {'env': env, 'pkgs': pkgs, 'sysroot': sysroot, 'toolchain': wrapper,
-             'stage': stage}
+    nodes = {'env': env, 'pkgs': pkgs, 'toolchain': tools, 'compiler': compiler, 'stage': stage}
     fetches = []
     for name, recipe in RECIPES.items():
         if recipe.SOURCES:
@@ -227,15 +231,9 @@ def interpreter(nodes, flavor):
     recipe = RECIPES[flavor.interpreter]
     deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
     out_dir = os.path.join(os.path.dirname(env['SP_BUILD_ROOT']), flavor.name)
-    toolchain = _toolchain(nodes['sysroot'], nodes['toolchain'])
     return _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
-                        toolchain, f'flavor={flavor}', out_dir=out_dir,
+                        nodes['compiler'], f'flavor={flavor}', out_dir=out_dir,
                         SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
-
-
-def _toolchain(sysroot, wrapper):
-    """What a package built through the wrapper depends on: the sysroot and the scripts."""
-    return [sysroot, wrapper[:3]]
 
 
 def _repo_files(recipe):
@@ -245,16 +243,19 @@ def _repo_files(recipe):
             [p for p, _ in getattr(recipe, 'OUR_FILES', ())])
 
 
-def _declare_pkg(env, recipe, dep_pkgs, toolchain, extra_fingerprint, out_dir=None, **kw):
+def _declare_pkg(env, recipe, dep_pkgs, tools, extra_fingerprint, out_dir=None, **kw):
     root = env['SP_BUILD_ROOT']
     out = os.path.join(out_dir or os.path.join(root, 'pkg'), f'{recipe.NAME}-{recipe.VERSION}.tar')
     target = TARGETS[env['SP_TARGET']]
     data = env.Value(fingerprint(recipe, target, env['SP_LIBC'], extra_fingerprint))
-    recipe_file = env.File(recipe.__file__)
+    # The recipe and the recipes built inside it (PARTS), with their patches.
+    built = [recipe] + [RECIPES[p] for p in getattr(recipe, 'PARTS', ())]
+    recipe_files = [env.File(r.__file__) for r in built]
     # The code that runs every recipe: flags, environment, unpacking, packing.
     framework = [env.File(os.path.join(os.path.dirname(__file__), f))
-                 for f in ('packages.py', 'context.py', 'steps.py', 'sources.py')]
-    patches = env.Glob(f'#patches/{recipe.NAME}/{recipe.VERSION}/*.patch')
+                 for f in ('packages.py', 'context.py', 'steps.py', 'sources.py', 'toolchain.py')]
+    patches = [p for r in built for p in env.Glob(f'#patches/{r.NAME}/{r.VERSION}/*.patch')]
     pkg_files = [n.path for n in SCons.Util.flatten(dep_pkgs) if str(n).endswith('.tar')]
-    return env.Command(out, [data, recipe_file] + framework + patches + dep_pkgs + toolchain, PKG_ACTION,
+    return env.Command(out, [data] + recipe_files + framework + patches + dep_pkgs + tools,
+                       PKG_ACTION,
                        SP_RECIPE=recipe.NAME, SP_DEP_PKGS=pkg_files, **kw)

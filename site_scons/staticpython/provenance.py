@@ -1,6 +1,9 @@
 """PROVENANCE.md: every third-party package the build compiles in, from the recipe data."""
 import os
 
+KINDS = {'toolchain': 'toolchain', 'part': 'toolchain, built within another recipe',
+         'library': 'linked in', 'data': 'data in the interpreter', 'interpreter': 'interpreter'}
+
 
 def patches_of(repo, recipe):
     d = os.path.join(repo, 'patches', recipe.NAME, recipe.VERSION)
@@ -18,16 +21,12 @@ def text(recipes, repo):
         '|---|---|---|---|---|',
     ]
     for r in recipes.values():
-        if r.SOURCES:
-            first = r.SOURCES[0]
-            src = f'`{first.filename}` ({first.sha256[:16]}…)'
-            if len(r.SOURCES) > 1:
-                src += ' or ' + ', '.join(f'`{s.filename}`' for s in r.SOURCES[1:])
-        else:
-            src = 'the build machine\'s Debian package `linux-libc-dev` (version recorded per build)'
+        first = r.SOURCES[0]
+        src = f'`{first.filename}` ({first.sha256[:16]}…)'
+        if len(r.SOURCES) > 1:
+            src += ' or ' + ', '.join(f'`{s.filename}`' for s in r.SOURCES[1:])
         patches = ', '.join(f'`{p}`' for p in patches_of(repo, r)) or 'none'
-        version = r.VERSION if r.SOURCES else '(host package)'
-        lines.append(f'| {r.NAME} | {version} | {r.LICENSE} | {src} | {patches} |')
+        lines.append(f'| {r.NAME} | {r.VERSION} | {r.LICENSE} | {src} | {patches} |')
     lines += ['', 'Purpose of each:', '']
-    lines += [f'- **{r.NAME}**: {r.SUMMARY}' for r in recipes.values()]
+    lines += [f'- **{r.NAME}** ({KINDS[r.KIND]}): {r.SUMMARY}' for r in recipes.values()]
     return '\n'.join(lines) + '\n'

@@ -1,45 +1,118 @@
-"""TARGETS: one entry per platform the build can produce an interpreter for.
+"""TARGETS: one entry per CPU the build can produce an interpreter for.
 
-A target is data: the GNU triple the toolchain wrapper answers to, the prefix of the
-Debian cross tools (empty for the build machine's own), the qemu runner for foreign CPUs,
-the kernel-header architecture, and the compiler flags every library is built with.
+A target is data: the CPU name of its GNU triple (and the ABI suffix after the libc name),
+the kernel's name for its architecture (for the UAPI headers), how GCC is configured for
+it, the qemu user-mode emulator that runs its programs on other CPUs (and the machines
+that run them natively), OpenSSL's name for it, and the flags every library is built with.
+Adding a CPU is one entry here (plus, at most, a patch).
 """
+import os
 import platform
+import shutil
 from dataclasses import dataclass, field
+
+QEMU_PACKAGE = 'qemu-user-static'   # the Debian package with the static qemu-<cpu>-static
+CFLAGS = ('-O2', '-pipe', '-ffunction-sections', '-fdata-sections')
+
+
+class RunnerMissing(Exception):
+    """A foreign target's emulator is not installed; the message names the apt package."""
 
 
 @dataclass(frozen=True)
 class Target:
     name: str
-    arch: str                 # CPU name as in GNU triples
+    arch: str                 # CPU name as in GNU triples (x86_64, i686, armv7, ...)
     summary: str
-    cross_prefix: str = ''    # e.g. 'aarch64-linux-gnu-' for Debian's cross gcc
-    qemu: str = ''            # e.g. 'qemu-aarch64-static'; empty: runs natively
-    kernel_arch: str = ''     # Debian's multiarch include dir holding asm/ (for kernel headers)
-    openssl_target: str = ''  # OpenSSL Configure target name
-    cflags: tuple = field(default_factory=tuple)
+    kernel_arch: str          # ARCH= of the kernel's `make headers`
+    qemu: str                 # qemu user-mode emulator for this CPU, run on other machines
+    native_on: tuple          # platform.machine() values that run its programs directly
+    openssl_target: str       # OpenSSL Configure target name
+    abi: str = ''             # after the libc in the triple: 'eabihf' for hard-float ARM
+    gcc_config: tuple = ()    # GCC configure options: default CPU, ABI, float
+    elf_machine: str = ''     # e_machine of its executables, as pyelftools names it
+    cflags: tuple = field(default=CFLAGS)
 
     def triple(self, libc):
-        return f'{self.arch}-linux-{libc}'
+        return f'{self.arch}-linux-{libc}{self.abi}'
+
+    def build_data(self):
+        """What of this entry shapes the bytes a build produces (not its summary or how
+        its programs are run)."""
+        return (f'{self.name} {self.arch} {self.abi} kernel={self.kernel_arch} '
+                f'gcc={self.gcc_config} openssl={self.openssl_target} cflags={self.cflags}')
+
+    def runs_natively(self, machine=None):
+        return (machine or platform.machine()).lower() in self.native_on
+
+    def runner(self, machine=None):
+        """The command prefix that runs this target's programs here: [] when the build
+        machine runs them itself, else [path of the static qemu]."""
+        if self.runs_natively(machine):
+            return []
+        path = shutil.which(self.qemu) or shutil.which(os.path.join('/usr/bin', self.qemu))
+        if path is None:
+            raise RunnerMissing(f'{self.qemu} not found: programs for {self.name} run under qemu '
+                                f'here; install it with `apt-get install {QEMU_PACKAGE}`')
+        return [path]
 
 
 TARGETS = {t.name: t for t in (
     Target(
-        name='linux-x86_64',
-        arch='x86_64',
-        summary='64-bit x86 Linux (any distribution, kernel 3.2 or newer)',
-        kernel_arch='x86_64-linux-gnu',
-        openssl_target='linux-x86_64',
-        cflags=('-O2', '-pipe', '-ffunction-sections', '-fdata-sections'),
+        name='linux-x86_64', arch='x86_64',
+        summary='64-bit x86 (amd64) Linux, any distribution',
+        kernel_arch='x86', qemu='qemu-x86_64-static', native_on=('x86_64', 'amd64'),
+        openssl_target='linux-x86_64', elf_machine='EM_X86_64',
+    ),
+    Target(
+        name='linux-i386', arch='i686',
+        summary='32-bit x86 Linux, i686 and newer (the original StaticPython\'s platform)',
+        kernel_arch='x86', qemu='qemu-i386-static', native_on=('x86_64', 'amd64', 'i686', 'i386'),
+        openssl_target='linux-elf', elf_machine='EM_386',
+        gcc_config=('--with-arch=i686', '--with-tune=generic'),
+    ),
+    Target(
+        name='linux-aarch64', arch='aarch64',
+        summary='64-bit ARM (arm64) Linux',
+        kernel_arch='arm64', qemu='qemu-aarch64-static', native_on=('aarch64', 'arm64'),
+        openssl_target='linux-aarch64', elf_machine='EM_AARCH64',
+    ),
+    Target(
+        name='linux-armv7', arch='armv7', abi='eabihf',
+        summary='32-bit ARMv7 Linux, hard float (VFPv3-D16), Thumb-2',
+        kernel_arch='arm', qemu='qemu-arm-static', native_on=('armv7l', 'armv8l'),
+        openssl_target='linux-armv4', elf_machine='EM_ARM',
+        gcc_config=('--with-arch=armv7-a', '--with-fpu=vfpv3-d16', '--with-float=hard',
+                    '--with-mode=thumb'),
+    ),
+    Target(
+        name='linux-riscv64', arch='riscv64',
+        summary='64-bit RISC-V Linux (RV64GC, LP64D)',
+        kernel_arch='riscv', qemu='qemu-riscv64-static', native_on=('riscv64',),
+        openssl_target='linux64-riscv64', elf_machine='EM_RISCV',
+        gcc_config=('--with-arch=rv64gc', '--with-abi=lp64d'),
+    ),
+    Target(
+        name='linux-ppc64le', arch='powerpc64le',
+        summary='64-bit little-endian POWER Linux (POWER8 and newer, ELFv2)',
+        kernel_arch='powerpc', qemu='qemu-ppc64le-static', native_on=('ppc64le',),
+        openssl_target='linux-ppc64le', elf_machine='EM_PPC64',
+        gcc_config=('--with-abi=elfv2', '--with-cpu=power8'),
+    ),
+    Target(
+        name='linux-s390x', arch='s390x',
+        summary='64-bit IBM Z Linux (z196 and newer)',
+        kernel_arch='s390', qemu='qemu-s390x-static', native_on=('s390x',),
+        openssl_target='linux64-s390x', elf_machine='EM_S390',
+        gcc_config=('--with-arch=z196', '--with-long-double-128'),
     ),
 )}
 
-# Machine names as platform.machine() reports them, mapped to our target names.
-_NATIVE = {'x86_64': 'linux-x86_64', 'amd64': 'linux-x86_64'}
 
-
-def native_target():
-    """The target matching the build machine, or None when we have no entry for it."""
+def native_target(machine=None):
+    """The target of the build machine's own CPU, or None when we have no entry for it."""
     if platform.system() != 'Linux':
         return None
-    return _NATIVE.get(platform.machine().lower())
+    machine = (machine or platform.machine()).lower()
+    # The first entry a machine runs natively is its own (x86_64 before i386).
+    return next((t.name for t in TARGETS.values() if machine in t.native_on), None)

@@ -13,22 +13,54 @@ sys.path.insert(0, os.path.join(REPO, 'site_scons'))
 
 
 @pytest.fixture(scope='session')
-def build_root():
+def target():
+    """The target under test (STATICPYTHON_TARGET, set by `scons test`, or the native one)."""
+    from staticpython.targets import TARGETS, native_target
+    return TARGETS[os.environ.get('STATICPYTHON_TARGET') or native_target() or 'linux-x86_64']
+
+
+@pytest.fixture(scope='session')
+def triple(target):
+    return os.environ.get('STATICPYTHON_TRIPLE') or target.triple('musl')
+
+
+@pytest.fixture(scope='session')
+def build_root(target):
     root = os.environ.get('STATICPYTHON_BUILD_ROOT')
     if not root:
-        from staticpython.targets import native_target
-        root = os.path.join(REPO, 'build', native_target() or 'linux-x86_64', 'musl')
+        root = os.path.join(REPO, 'build', target.name, 'musl')
     assert os.path.isfile(os.path.join(root, 'stage', '.contents')), \
         f'no built libraries under {root}: run `scons libs` first (or `scons test`)'
     return root
 
 
 @pytest.fixture(scope='session')
-def cc(build_root):
-    triple = os.environ.get('STATICPYTHON_TRIPLE', 'x86_64-linux-musl')
-    path = os.path.join(build_root, 'toolchain', f'{triple}-gcc')
-    assert os.access(path, os.X_OK), f'no compiler wrapper at {path}'
+def toolchain_dir(build_root):
+    return os.path.join(build_root, 'toolchain')
+
+
+@pytest.fixture(scope='session')
+def cc(toolchain_dir, triple):
+    path = os.path.join(toolchain_dir, 'bin', f'{triple}-gcc')
+    assert os.access(path, os.X_OK), f'no compiler at {path}'
     return path
+
+
+@pytest.fixture(scope='session')
+def cxx(toolchain_dir, triple):
+    path = os.path.join(toolchain_dir, 'bin', f'{triple}-g++')
+    assert os.access(path, os.X_OK), f'no C++ compiler at {path}'
+    return path
+
+
+@pytest.fixture(scope='session')
+def runner(target):
+    """How this machine runs the target's programs: [] natively, else [its static qemu]."""
+    from staticpython.targets import RunnerMissing
+    try:
+        return target.runner()
+    except RunnerMissing as e:
+        pytest.fail(str(e))
 
 
 @pytest.fixture(scope='session')

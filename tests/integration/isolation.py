@@ -52,6 +52,18 @@ class Root:
             os.chmod(full, mode)
         return full
 
+    def runner(self, runner):
+        """The command prefix, inside the root, that runs a program of the target: nothing
+        for the build machine's own CPU, else its static qemu (`runner`, the host path from
+        Target.runner()), copied in as /.runner/<name>."""
+        if not runner:
+            return []
+        (host_path,) = runner
+        inside = f'/.runner/{os.path.basename(host_path)}'
+        if not os.path.exists(self.inside(inside)):
+            self.add(inside, copy_of=host_path, mode=0o755)
+        return [inside]
+
     def symlink(self, path, points_to):
         full = self.inside(path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -85,14 +97,16 @@ class Root:
                               capture_output=True, env=env, timeout=timeout, text=text)
 
 
-def run_alone(program, args=(), stdin=None, env=None, timeout=60, files=None):
-    """Run `program` as the only file of an empty directory (plus `files`, path -> bytes)."""
+def run_alone(program, args=(), stdin=None, env=None, timeout=60, files=None, runner=(),
+              proc=False):
+    """Run `program` as the only file of an empty directory (plus `files`, path -> bytes,
+    and the target's runner: a static qemu for a foreign CPU, see Root.runner)."""
     with Root() as root:
         root.add('/prog', copy_of=program)
         for path, data in (files or {}).items():
             root.add(path, data)
-        return root.run(['/prog', *args], proc=False, env=env or {}, stdin=stdin,
-                        timeout=timeout, text=False)
+        return root.run([*root.runner(runner), '/prog', *args], proc=proc, env=env or {},
+                        stdin=stdin, timeout=timeout, text=False)
 
 
 def describe(p):

@@ -1,79 +1,55 @@
-"""Two checkouts at different paths sharing one build cache (a CI clone next to a developer's
-tree, say): the second must get a working toolchain, not stamps of trees it never unpacked.
-
-Both checkouts use a fresh cache of their own, seeded only with the musl source tarball, so
-the first builds musl from source and pushes into the cache and the second retrieves from it.
-"""
+"""A second checkout at another path, sharing the build cache (a CI clone next to a
+developer's tree, say): it retrieves the toolchain pkgs that this checkout's build put into
+the cache instead of building them again, and gets a working toolchain from them, not
+stamps of trees it never unpacked."""
 import os
-import shutil
 import subprocess
 
 import pytest
 
+from checkouts import USER_CACHE, copy_checkout
 from conftest import REPO
+from isolation import run_alone
 from staticpython import recipes
-from staticpython.options import default_cache
 
-MUSL = recipes.load()['musl']
-TRIPLE = os.environ.get('STATICPYTHON_TRIPLE', 'x86_64-linux-musl')
-USER_CACHE = os.environ.get('STATICPYTHON_CACHE') or default_cache()
-
-
-def _copy_checkout(dest):
-    """The repo's files, as a fresh clone would have them: no build tree, no SCons state."""
-    skip = {'build', '.git', '.sconsign.dblite', '__pycache__', '.pytest_cache'}
-    shutil.copytree(REPO, dest, symlinks=True, ignore=lambda d, names: [n for n in names if n in skip])
-
-
-def _scons(checkout, cache, *targets):
-    return subprocess.run(['scons', '-Q', '-j2', f'cache={cache}', *targets], cwd=checkout,
-                          capture_output=True, text=True, timeout=600)
+TOOLCHAIN = [r for r in recipes.load().values() if r.KIND == 'toolchain']
 
 
 @pytest.fixture(scope='module')
-def checkouts(tmp_path_factory, build_root):
-    base = tmp_path_factory.mktemp('checkouts')
-    cache = base / 'cache'
-    (cache / 'sources').mkdir(parents=True)
-    for src in MUSL.SOURCES:
-        cached = os.path.join(USER_CACHE, 'sources', src.filename)
-        if os.path.isfile(cached):
-            shutil.copy(cached, cache / 'sources' / src.filename)
-    first, second = base / 'first', base / 'second'
-    _copy_checkout(first)
-    run = _scons(first, cache, 'toolchain')
-    assert run.returncode == 0, run.stdout + run.stderr
-    _copy_checkout(second)
-    run = _scons(second, cache, 'toolchain')
-    shutil.rmtree(first)  # nothing of the first checkout may be needed any more
+def checkout(tmp_path_factory, build_root, target):
+    second = tmp_path_factory.mktemp('checkouts') / 'second'
+    copy_checkout(second)
+    run = subprocess.run(['scons', '-Q', f'target={target.name}', f'cache={USER_CACHE}',
+                          'toolchain'], cwd=second, capture_output=True, text=True, timeout=1200)
     return second / os.path.relpath(build_root, REPO), run
 
 
-def test_second_checkout_retrieves_the_toolchain_pkgs_from_the_cache(checkouts):
-    _, run = checkouts
+def test_second_checkout_retrieves_the_toolchain_pkgs_from_the_cache(checkout):
+    _, run = checkout
     assert run.returncode == 0, run.stdout + run.stderr
-    pkg = f'{MUSL.NAME}-{MUSL.VERSION}.tar'
-    assert any(line.startswith('Retrieved') and pkg in line for line in run.stdout.splitlines()), \
-        run.stdout
-    assert f'BUILD    {MUSL.NAME}' not in run.stdout, run.stdout
+    for r in TOOLCHAIN:
+        pkg = f'{r.NAME}-{r.VERSION}.tar'
+        assert any(line.startswith('Retrieved') and pkg in line
+                   for line in run.stdout.splitlines()), run.stdout
+        assert f'BUILD    {r.NAME} ' not in run.stdout, run.stdout
 
 
-def test_second_checkout_has_its_own_populated_sysroot(checkouts):
-    root, _ = checkouts
+def test_second_checkout_has_its_own_populated_toolchain(checkout, triple):
+    root, _ = checkout
+    sysroot = root / 'toolchain' / triple / 'sysroot' / 'usr'
     for header in ('stdlib.h', 'stdio.h', 'linux/limits.h'):
-        assert (root / 'sysroot' / 'usr' / 'include' / header).is_file(), header
-    assert (root / 'sysroot' / 'usr' / 'lib' / 'libc.a').is_file()
-    checkout = root.parents[2]
-    assert str(checkout) not in (root / 'toolchain' / f'{TRIPLE}-gcc').read_text()
+        assert (sysroot / 'include' / header).is_file(), header
+    assert (sysroot / 'lib' / 'libc.a').is_file()
+    checkout_dir = root.parents[2]
+    assert str(checkout_dir).encode() not in (root / 'toolchain' / 'bin' / f'{triple}-gcc').read_bytes()
 
 
-def test_second_checkout_compiles_and_runs_a_static_program(checkouts, tmp_path):
-    root, _ = checkouts
-    cc = root / 'toolchain' / f'{TRIPLE}-gcc'
+def test_second_checkout_compiles_and_runs_a_static_program(checkout, triple, runner, tmp_path):
+    root, _ = checkout
+    cc = root / 'toolchain' / 'bin' / f'{triple}-gcc'
     src = tmp_path / 'hello.c'
     src.write_text('#include <stdio.h>\n#include <stdlib.h>\n'
                    'int main(void) { printf("hello %d\\n", abs(-42)); return 0; }\n')
     out = tmp_path / 'hello'
     subprocess.run([str(cc), '-O2', '-o', str(out), str(src)], check=True, capture_output=True)
-    assert subprocess.run([str(out)], capture_output=True, text=True).stdout == 'hello 42\n'
-
+    assert run_alone(str(out), runner=runner).stdout == b'hello 42\n'

@@ -69,7 +69,7 @@ def test_help_text_lists_every_flavor_and_target_once():
     for f in FLAVORS.values():
         assert any(f.name in l and f.summary in l for l in lines)
     for t in TARGETS.values():
-        assert any(t.name in l and t.summary in l for l in lines)
+        assert any(t.name in l and t.triple('musl') in l and t.summary in l for l in lines)
 
 
 @pytest.mark.parametrize('name, valid', [('flavor', FLAVORS), ('target', TARGETS)])

@@ -2,12 +2,18 @@
 
 Each recipe module defines:
   NAME, VERSION, LICENSE, SUMMARY  strings
-  KIND        'toolchain' (installed into the sysroot, built with the plain host gcc)
-              or 'library' (installed into the stage, built through the wrapper)
+  KIND        'toolchain' (a pkg of the target's toolchain, built with the build machine's
+              gcc and g++), 'part' (built inside a toolchain recipe that lists it in its
+              PARTS: the C library, compiled by the new compiler), 'library' (installed into
+              the stage, built by the toolchain), 'data' (files for the interpreter's ZIP)
+              or 'interpreter' (CPython)
   SOURCES     tuple of sources.Source: alternative forms of the same release
               (the upstream file first; a repacked archive file as a second form)
   DEPENDS     recipe names whose pkgs the build sees
-  PRODUCTS    paths inside the pkg that must exist after the build (checked)
+  PRODUCTS    paths inside the pkg that must exist after the build (checked): glob
+              patterns, in which {triple} stands for the target's triple
+  UNPACK      optional: the paths of the source tree to extract (default: all)
+  PARTS       optional, toolchain recipes: recipes built inside this one's build
   build(b)    given a context.BuildContext; installs into b.destdir with prefix /usr
 """
 import importlib

@@ -92,7 +92,6 @@ def build(b):
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} -static -Wl,--gc-sections',
         'LINKFORSHARED': ' ',                 # no -export-dynamic: nothing is loaded later
-        'PKG_CONFIG': b.pkg_config,
     }
     tests = '--enable-test-modules' if b.flavor.test_suite else '--disable-test-modules'
     b.run('./configure', f'--with-openssl={deps}', '--with-openssl-rpath=no', tests, *CONFIGURE,
