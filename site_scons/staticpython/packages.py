@@ -8,23 +8,18 @@ Layout under build/<target>/<libc>/:
   work/<name>/               scratch: sources, deps, install tree (removed after success)
   logs/<name>.log            the full output of the last build of <name>
 """
-import glob
 import os
-import shutil
 import subprocess
 import sys
-import time
 
 import SCons.Action
 import SCons.Util
 
-from . import flavors, sources, steps, toolchain
+from . import pkgbuild, sources, steps
 from . import recipes as recipe_registry
-from .context import BuildContext
 from .targets import TARGETS
 
-RECIPES = recipe_registry.load()
-SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
+RECIPES = pkgbuild.RECIPES
 
 
 def host_tool_answer(tool, *args):
@@ -44,90 +39,6 @@ def fingerprint(recipe, target, libc, extra=''):
         return f'{r.NAME} {r.VERSION} {r.KIND} [{forms}] deps={r.DEPENDS}'
     parts = ' '.join(f'part=({data(RECIPES[p])})' for p in getattr(recipe, 'PARTS', ()))
     return f'{data(recipe)} {parts} target=({target.build_data()}) libc={libc} {extra}'
-
-
-def _base_env():
-    env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'), 'HOME': os.environ.get('HOME', '/'),
-           'LANG': 'C', 'LC_ALL': 'C', 'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH, 'TZ': 'UTC'}
-    return env
-
-
-def build_env(env, recipe, workdir):
-    """The environment a recipe's commands run in."""
-    target = TARGETS[env['SP_TARGET']]
-    workmap = f'-ffile-prefix-map={workdir}={toolchain.mapped_name(recipe.NAME)}'
-    out = _base_env()
-    if recipe.KIND == 'toolchain':
-        # Programs of the build machine (the compiler itself): its own gcc and g++.
-        host = f'-O2 -pipe {workmap}'
-        out.update(CC='gcc', CXX='g++', CFLAGS=host, CXXFLAGS=host)
-        return out
-    tc = env['SP_TOOLCHAIN']
-    triple = env['SP_TRIPLE']
-    cflags = ' '.join(target.cflags) + f' {workmap} -ffile-prefix-map={tc}={toolchain.PREFIX}'
-    deps = os.path.join(workdir, 'deps')
-    out.update(
-        PATH=f'{tc}/bin:{out["PATH"]}',
-        CC=toolchain.tool(tc, triple, 'gcc'), CXX=toolchain.tool(tc, triple, 'g++'),
-        AR=toolchain.tool(tc, triple, 'ar'), RANLIB=toolchain.tool(tc, triple, 'ranlib'),
-        NM=toolchain.tool(tc, triple, 'nm'), STRIP=toolchain.tool(tc, triple, 'strip'),
-        CFLAGS=cflags, CXXFLAGS=cflags, CPPFLAGS=f'-I{deps}/usr/include',
-        LDFLAGS=f'-L{deps}/usr/lib',
-        # The staged libraries' .pc files only, with their static dependencies.
-        PKG_CONFIG='pkg-config --static', PKG_CONFIG_LIBDIR=f'{deps}/usr/lib/pkgconfig',
-        PKG_CONFIG_SYSROOT_DIR=deps, PKG_CONFIG_PATH='')
-    return out
-
-
-def _build_pkg(target, source, env):
-    recipe = RECIPES[env['SP_RECIPE']]
-    root = env['SP_BUILD_ROOT']
-    workname = env.get('SP_WORKNAME') or recipe.NAME
-    workdir = os.path.join(root, 'work', workname)
-    out_path = str(target[0])
-    started = time.monotonic()
-    if os.path.isdir(workdir):
-        shutil.rmtree(workdir)
-    os.makedirs(workdir)
-    ctx = BuildContext(recipe, TARGETS[env['SP_TARGET']], env['SP_LIBC'], workdir,
-                       env['SP_JOBS'], build_env(env, recipe, workdir),
-                       os.path.join(root, 'logs', f'{workname}.log'), env['SP_VERBOSE'],
-                       flavor=flavors.find(env.get('SP_FLAVOR', '')), repo=env['SP_REPO'],
-                       toolchain=None if recipe.KIND == 'toolchain' else env['SP_TOOLCHAIN'],
-                       cache=env['SP_CACHE'])
-    try:
-        ctx.prepare_sources()
-        # The recipe sees exactly its dependencies (paths are relative to the top directory).
-        steps.unpack_pkgs([os.path.join(env['SP_REPO'], p) for p in env['SP_DEP_PKGS']], ctx.deps)
-        recipe.build(ctx)
-        steps.remove_unwanted(ctx.destdir)
-        steps.normalize_archives(ctx.destdir)
-        left = steps.scrub_build_paths(ctx.destdir, ctx.without_build_paths, env['SP_REPO'] + '/')
-        if left:
-            raise steps.StepError(f'the install tree names this checkout ({env["SP_REPO"]}) in '
-                                  f'{", ".join(left[:5])}: every checkout would build different '
-                                  'bytes. Map the path away (-ffile-prefix-map) or rewrite it')
-        products = [p.format(triple=ctx.triple) for p in recipe.PRODUCTS]
-        missing = [p for p in products if not glob.glob(ctx.dest(p))]
-        if missing:
-            raise steps.StepError(f'the build finished but did not install {", ".join(missing)}'
-                                  f'; see {ctx.runner.log_path}')
-        steps.pack(ctx.destdir, out_path)
-    except (sources.FetchError, steps.StepError, RuntimeError, OSError) as e:
-        print(f'staticpython: {recipe.NAME} {recipe.VERSION} failed: {e}', file=sys.stderr)
-        print(f'staticpython: work directory kept for inspection: {workdir}', file=sys.stderr)
-        return 1
-    shutil.rmtree(workdir)
-    took = int(time.monotonic() - started)
-    ctx.runner.note(f'\nbuilt {os.path.basename(out_path)} in {took} s')
-    print(f'  DONE     {recipe.NAME} {recipe.VERSION}  [{env["SP_TARGET"]}/{env["SP_LIBC"]}] '
-          f'in {took // 60} min {took % 60} s', flush=True)
-    return 0
-
-
-def _build_pkg_str(target, source, env):
-    r = RECIPES[env['SP_RECIPE']]
-    return f'  BUILD    {r.NAME} {r.VERSION}  [{env["SP_TARGET"]}/{env["SP_LIBC"]}]'
 
 
 def _union(target, source, env):
@@ -169,7 +80,6 @@ def unpacked_subtree(env, pkg, subtree, dest):
     return stamp
 
 
-PKG_ACTION = SCons.Action.Action(_build_pkg, _build_pkg_str, varlist=['SP_RECIPE', 'SP_DEP_PKGS'])
 UNION_ACTION = SCons.Action.Action(_union, '  STAGE    $TARGET.dir')
 FETCH_ACTION = SCons.Action.Action(_fetch, '  FETCH    $SP_RECIPE')
 SUBTREE_ACTION = SCons.Action.Action(_unpack_subtree, '  UNPACK   $SP_SUBTREE/ into $TARGET.dir',
@@ -251,11 +161,11 @@ def _declare_pkg(env, recipe, dep_pkgs, tools, extra_fingerprint, out_dir=None, 
     # The recipe and the recipes built inside it (PARTS), with their patches.
     built = [recipe] + [RECIPES[p] for p in getattr(recipe, 'PARTS', ())]
     recipe_files = [env.File(r.__file__) for r in built]
-    # The code that runs every recipe: flags, environment, unpacking, packing.
+    # The code that runs the recipe: flags, environment, unpacking, packing.
     framework = [env.File(os.path.join(os.path.dirname(__file__), f))
-                 for f in ('packages.py', 'context.py', 'steps.py', 'sources.py', 'toolchain.py')]
+                 for f in pkgbuild.framework(recipe)]
     patches = [p for r in built for p in env.Glob(f'#patches/{r.NAME}/{r.VERSION}/*.patch')]
     pkg_files = [n.path for n in SCons.Util.flatten(dep_pkgs) if str(n).endswith('.tar')]
     return env.Command(out, [data] + recipe_files + framework + patches + dep_pkgs + tools,
-                       PKG_ACTION,
+                       pkgbuild.ACTION,
                        SP_RECIPE=recipe.NAME, SP_DEP_PKGS=pkg_files, **kw)
