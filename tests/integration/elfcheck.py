@@ -2,19 +2,30 @@
 from elftools.elf.elffile import ELFFile
 
 
-def static_problems(path, target):
-    """Why `path` is not a static executable for `target`: an empty list when it is."""
+def static_problems(path, target, pie=None):
+    """Why `path` is not a static executable for `target`: an empty list when it is.
+
+    pie=None accepts either kind; pie=False wants a fixed-address executable (ET_EXEC, no
+    dynamic section); pie=True a static-pie (ET_DYN relocating itself: a dynamic section
+    for its own relocations, but no program interpreter and no library needed)."""
     with open(path, 'rb') as f:
         elf = ELFFile(f)
         kinds = [seg['p_type'] for seg in elf.iter_segments()]
         problems = []
         if elf['e_machine'] != target.elf_machine:
             problems.append(f'machine {elf["e_machine"]}, expected {target.elf_machine}')
-        if elf['e_type'] not in ('ET_EXEC', 'ET_DYN'):
-            problems.append(f'type {elf["e_type"]}')
-        for bad in ('PT_INTERP', 'PT_DYNAMIC'):
-            if bad in kinds:
-                problems.append(f'has {bad}')
+        wanted = {None: ('ET_EXEC', 'ET_DYN'), False: ('ET_EXEC',), True: ('ET_DYN',)}[pie]
+        if elf['e_type'] not in wanted:
+            problems.append(f'type {elf["e_type"]}, expected {" or ".join(wanted)}')
+        if 'PT_INTERP' in kinds:
+            problems.append('has PT_INTERP')
+        if 'PT_DYNAMIC' in kinds and not pie:
+            problems.append('has PT_DYNAMIC')
+        dynamic = elf.get_section_by_name('.dynamic')
+        if dynamic is not None:
+            needed = [t.needed for t in dynamic.iter_tags() if t.entry.d_tag == 'DT_NEEDED']
+            if needed:
+                problems.append(f'needs {", ".join(needed)}')
         if 'PT_LOAD' not in kinds:
             problems.append('no PT_LOAD segment')
         return problems

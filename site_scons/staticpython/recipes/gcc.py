@@ -54,9 +54,11 @@ CONFIGURE = (
     '--with-specs=%{!shared:%{!r:%{!static-pie:-static}}}',
 )
 MAKE_VARS = ('MAKEINFO=true',)   # no manuals
-# The target libraries: optimised, without GCC's default -g (libgcc adds its own), and with
-# this work directory's name mapped away (debug information and assert()'s __FILE__).
-TARGET_FLAGS = '-O2'
+# The target libraries (and the C library): optimised, without GCC's default -g (libgcc
+# adds its own), with this work directory's name mapped away (debug information and
+# assert()'s __FILE__), and position-independent, so that one toolchain links both
+# fixed-address static executables and static-pie ones (ASLR for the program's code).
+TARGET_FLAGS = '-O2 -fPIE'
 
 
 def build(b):
@@ -80,7 +82,7 @@ def build(b):
     # The C library, compiled by the compiler just built, with its libgcc.
     xgcc = os.path.join(obj, 'gcc')
     libc.env.update(CC=f'{xgcc}/xgcc -B{xgcc}/', LIBCC=f'{obj}/{b.triple}/libgcc/libgcc.a',
-                    AR=f'{b.triple}-ar', RANLIB=f'{b.triple}-ranlib', CFLAGS=f'-O2 -pipe {mapped}')
+                    AR=f'{b.triple}-ar', RANLIB=f'{b.triple}-ranlib', CFLAGS=f'{flags} -pipe')
     musl.build(libc)                                    # into the toolchain's sysroot
     libc.make('install', f'DESTDIR={build_sysroot}', jobs=False)   # and the build's
     b.make(*MAKE_VARS, cwd=obj)

@@ -1,0 +1,53 @@
+"""The same toolchain links static-pie executables, whose code the kernel loads at a random
+address (its C library, libgcc and libstdc++ are position-independent): C and C++ programs
+link with -static-pie and run alone in an empty root, under qemu for a foreign CPU. Plain
+static links stay fixed-address executables."""
+import subprocess
+
+import pytest
+
+from elfcheck import static_problems
+from isolation import describe, run_alone
+from test_toolchain_cxx import EXPECTED as CXX_EXPECTED, PROGRAM as CXX_PROGRAM
+
+C_PROGRAM = r'''
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+static const char *greeting = "hello";          /* a pointer the loader relocates */
+static void *work(void *arg) { return (void *)(strlen(arg) * 2); }
+int main(void) {
+    pthread_t t;
+    void *r;
+    pthread_create(&t, 0, work, (void *)greeting);
+    pthread_join(t, &r);
+    printf("%s %ld\n", greeting, (long)r);
+    return 0;
+}
+'''
+PROGRAMS = {'c': (C_PROGRAM, 'c', b'hello 10\n'), 'c++': (CXX_PROGRAM, 'cc', CXX_EXPECTED)}
+
+
+def build(compiler, lang, tmp_path, *flags):
+    text, ext, _ = PROGRAMS[lang]
+    src = tmp_path / f'prog.{ext}'
+    src.write_text(text)
+    exe = tmp_path / 'prog'
+    std = ['-std=c++17'] if lang == 'c++' else []
+    proc = subprocess.run([compiler, '-O2', *std, '-pthread', str(src), '-o', str(exe), *flags],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return exe
+
+
+@pytest.mark.parametrize('lang', ['c', 'c++'])
+def test_static_pie_links_and_runs_alone(cc, cxx, target, runner, tmp_path, lang):
+    exe = build(cc if lang == 'c' else cxx, lang, tmp_path, '-fPIE', '-static-pie')
+    assert static_problems(exe, target, pie=True) == []
+    run = run_alone(str(exe), runner=runner)
+    assert run.returncode == 0 and run.stdout == PROGRAMS[lang][2], describe(run)
+
+
+def test_plain_link_is_fixed_address(cc, target, tmp_path):
+    exe = build(cc, 'c', tmp_path)
+    assert static_problems(exe, target, pie=False) == []
