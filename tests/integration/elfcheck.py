@@ -2,11 +2,11 @@
 from elftools.elf.elffile import ELFFile
 
 
-def static_problems(path, target, pie=None):
+def static_problems(path, target, pie=False):
     """Why `path` is not a static executable for `target`: an empty list when it is.
 
-    pie=None accepts either kind; pie=False wants a fixed-address executable (ET_EXEC, no
-    dynamic section); pie=True a static-pie (ET_DYN relocating itself: a dynamic section
+    pie=False wants a fixed-address executable (ET_EXEC, no dynamic section), what a
+    plain link gives; pie=True a static-pie (ET_DYN relocating itself: a dynamic section
     for its own relocations, but no program interpreter and no library needed)."""
     with open(path, 'rb') as f:
         elf = ELFFile(f)
@@ -14,7 +14,7 @@ def static_problems(path, target, pie=None):
         problems = []
         if elf['e_machine'] != target.elf_machine:
             problems.append(f'machine {elf["e_machine"]}, expected {target.elf_machine}')
-        wanted = {None: ('ET_EXEC', 'ET_DYN'), False: ('ET_EXEC',), True: ('ET_DYN',)}[pie]
+        wanted = ('ET_DYN',) if pie else ('ET_EXEC',)
         if elf['e_type'] not in wanted:
             problems.append(f'type {elf["e_type"]}, expected {" or ".join(wanted)}')
         if 'PT_INTERP' in kinds:

@@ -50,4 +50,4 @@ def test_static_pie_links_and_runs_alone(cc, cxx, target, runner, tmp_path, lang
 
 def test_plain_link_is_fixed_address(cc, target, tmp_path):
     exe = build(cc, 'c', tmp_path)
-    assert static_problems(exe, target, pie=False) == []
+    assert static_problems(exe, target) == []
