@@ -15,6 +15,14 @@ QEMU_PACKAGE = 'qemu-user-static'   # the Debian package with the static qemu-<c
 CFLAGS = ('-O2', '-pipe', '-ffunction-sections', '-fdata-sections')
 
 
+# GCC 14's ARM link spec, unlike the other CPUs', does not turn -static-pie into the linker's
+# static-pie options (it passes -dynamic-linker and links a fixed-address ET_EXEC). This
+# --with-specs replaces the toolchain's default one (executables static unless asked
+# otherwise) with that same default plus the options the others' specs give -static-pie.
+ARM_STATIC_PIE_SPECS = ('--with-specs=%{!shared:%{!r:%{!static-pie:-static}}} '
+                        '%{static-pie:-Wl,-Bstatic,-pie,--no-dynamic-linker,-z,text}')
+
+
 class RunnerMissing(Exception):
     """A foreign target's emulator is not installed; the message names the apt package."""
 
@@ -83,7 +91,7 @@ TARGETS = {t.name: t for t in (
         kernel_arch='arm', qemu='qemu-arm-static', native_on=('armv7l', 'armv8l'),
         openssl_target='linux-armv4', elf_machine='EM_ARM',
         gcc_config=('--with-arch=armv7-a', '--with-fpu=vfpv3-d16', '--with-float=hard',
-                    '--with-mode=thumb'),
+                    '--with-mode=thumb', ARM_STATIC_PIE_SPECS),
     ),
     Target(
         name='linux-riscv64', arch='riscv64',
