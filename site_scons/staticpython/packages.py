@@ -148,8 +148,10 @@ def interpreter(nodes, flavor):
 
 def _repo_files(recipe):
     """Files of this repo that a recipe's output depends on besides the recipe module: what
-    it copies in (src/...) and the build modules it uses (HELPERS)."""
+    it copies in (src/...), the build modules it uses (HELPERS) and other files its build
+    reads (BUILD_FILES)."""
     return (list(getattr(recipe, 'PROGRAM', ())) + list(getattr(recipe, 'HELPERS', ())) +
+            list(getattr(recipe, 'BUILD_FILES', ())) +
             [p for p, _ in getattr(recipe, 'OUR_FILES', ())])
 
 

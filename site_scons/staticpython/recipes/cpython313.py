@@ -61,7 +61,12 @@ OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),)
 # dlsym() over the table of exported symbols (staticpython_exports.h, written beside them).
 PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c')
 WRAPPED = ('dlopen', 'dlsym', 'dlclose', 'dlerror')   # the C library's, wrapped by the program
+# Faster memcpy, memmove, memset and memcmp than the C library's, linked into the interpreter;
+# never compiled with LTO or builtins, which could turn them into calls to themselves.
+STRING_FUNCTIONS = 'src/staticpython_string.c'
+STRING_FLAGS = ('-O2', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '-fno-lto')
 HELPERS = ('site_scons/staticpython/exports.py',)
+BUILD_FILES = (STRING_FUNCTIONS,)
 LIBPYTHON = 'libpython3.13.a'
 TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/lib/python3.13/test
 
@@ -99,7 +104,11 @@ def build(b):
     b.make(env=env)
     check_builtin_modules(b)
     write_program(b)
-    b.make('python', 'LDFLAGS=' + ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED), env=env)
+    strings = b.src('Programs/staticpython_string.o')
+    b.run(b.env['CC'], *b.env['CFLAGS'].split(), *STRING_FLAGS, '-c',
+          os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
+    wraps = ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED)
+    b.make('python', f'LDFLAGS={wraps} {strings}', env=env)
     install(b)
 
 
