@@ -67,8 +67,8 @@ def _zip_append(target, source, env):
         boot = os.path.join(work, 'python.boot')
         concatenate(stripped, os.path.join(work, 'sources.zip'), boot)
         final_zip = os.path.join(work, 'stdlib.zip')
-        _run([boot, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level)],
-             'compiling the standard library')
+        _run([boot, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level),
+              str(os.path.getsize(stripped))], 'compiling the standard library')
         tmp = out + '.tmp'
         concatenate(stripped, final_zip, tmp)
         _run([tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],

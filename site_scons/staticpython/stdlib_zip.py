@@ -3,16 +3,25 @@
 Imported by the build (first stage: sources only) and also run as a script by the freshly
 built interpreter, so that the bytecode matches it (final stage):
 
-    python -I -S stdlib_zip.py LIBROOT OUT.zip LEVEL
+    python -I -S stdlib_zip.py LIBROOT OUT.zip LEVEL ARC_OFFSET
 
 It must stay self-contained (standard library only). Entries are sorted by full name and
 carry a fixed date; .pyc files are unchecked hash-based (PEP 552), valid whatever the ZIP's
 timestamps and byte-identical from build to build.
+
+The final ZIP also carries its directory index (patches/cpython3.13/.../
+0016-zipimport-directory-index.patch): the directory as that interpreter's zipimport reads
+it, for the ZIP placed ARC_OFFSET bytes into the file (after the executable), marshalled into
+a last stored member, INDEX_NAME, which the archive comment locates.
 """
 import importlib.util
+import marshal
 import os
+import struct
 import sys
 import zipfile
+
+INDEX_NAME = '.staticpython-zipindex'
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -53,8 +62,31 @@ def write(root, out_path, level, bytecode):
     return errors
 
 
+def add_index(zip_path, arc_offset):
+    """Append the directory index to a ZIP that will start `arc_offset` bytes into its file.
+    Needs the zipimport of the interpreter that will read it."""
+    import zipimport
+    zipimport._use_index = False
+    toc = zipimport._read_directory(zip_path)
+    index = {}
+    for name, (_, compress, data_size, file_size, offset, time, date, crc) in toc.items():
+        index[name] = (compress, data_size, file_size, offset + arc_offset, time, date, crc)
+    blob = marshal.dumps(index)
+    info = entry(INDEX_NAME)
+    info.compress_type = zipfile.ZIP_STORED
+    with zipfile.ZipFile(zip_path, 'a') as z:
+        z.writestr(info, blob)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        z.comment = zipimport.INDEX_MAGIC + struct.pack('<QQQ', arc_offset + start, len(blob),
+                                                        arc_offset)
+    with open(zip_path, 'rb') as f:       # the member's data is where the comment says
+        f.seek(start)
+        assert f.read(len(blob)) == blob
+
+
 if __name__ == '__main__':
     problems = write(sys.argv[1], sys.argv[2], int(sys.argv[3]), bytecode=True)
     if problems:
         print('cannot compile:\n  ' + '\n  '.join(problems), file=sys.stderr)
-    sys.exit(1 if problems else 0)
+        sys.exit(1)
+    add_index(sys.argv[2], int(sys.argv[4]))

@@ -11,6 +11,7 @@ from elftools.elf.elffile import ELFFile
 from conftest import REPO
 
 LEFT_OUT = ('test/', 'idlelib/', 'tkinter/')
+INDEX = '.staticpython-zipindex'    # the directory index, stored last (test_python_zipindex)
 
 
 @pytest.fixture(scope='module')
@@ -43,8 +44,14 @@ def infos(python):
 
 
 @pytest.fixture(scope='module')
-def names(infos):
-    return [i.filename for i in infos]
+def members(infos):
+    """The library's members: every entry but the directory index."""
+    return [i for i in infos if i.filename != INDEX]
+
+
+@pytest.fixture(scope='module')
+def names(members):
+    return [i.filename for i in members]
 
 
 def test_no_program_interpreter(elf_facts):
@@ -154,6 +161,13 @@ def test_zip_entries_are_sorted(names):
     assert not wrong, wrong[:20]
 
 
-def test_zip_entries_are_deflated(infos):
-    wrong = [i.filename for i in infos if i.compress_type != zipfile.ZIP_DEFLATED]
+def test_zip_entries_are_deflated(members):
+    wrong = [i.filename for i in members if i.compress_type != zipfile.ZIP_DEFLATED]
     assert not wrong, wrong[:20]
+
+
+def test_zip_index_is_the_last_entry_and_stored(infos):
+    # Stored, so that zipimport reads it with one read at the offset the comment gives.
+    assert infos[-1].filename == INDEX, infos[-1].filename
+    assert infos[-1].compress_type == zipfile.ZIP_STORED
+    assert [i.filename for i in infos].count(INDEX) == 1
