@@ -2,6 +2,7 @@
 
 usage: python3 bench/run.py STATIC --reference REF_PYTHON [--system /usr/bin/python3]
            [--cache DIR] [--rounds 2] [--processes 5] [--only a,b] [--report PATH]
+           [--also LABEL=PATH ...]
 
 `scons bench` runs this with the flavor's binary and the same CPython source built the
 default way (`./configure && make`, build/<target>/reference/). Every benchmark runs on each
@@ -50,6 +51,9 @@ def parse():
     ap.add_argument('--env', action='append', default=[], metavar='NAME=VALUE',
                     help='an environment variable for the static interpreter only (e.g. '
                          'PYTHONMALLOC=pymalloc to compare allocators); repeatable')
+    ap.add_argument('--also', action='append', default=[], metavar='LABEL=PATH',
+                    help='another interpreter measured in the same run and compared in the '
+                         'report (e.g. a pie=no build); repeatable')
     ap.add_argument('--workdir', help='where pyperf JSON files go (default: a new temporary '
                                       'directory)')
     ap.add_argument('--report', help='report path (default bench/reports/<binary>-<machine>.md)')
@@ -58,8 +62,13 @@ def parse():
 
 def main():
     args = parse()
-    paths = {'static': os.path.abspath(args.python), 'reference': os.path.abspath(args.reference),
-             'system': args.system}
+    paths = {'static': os.path.abspath(args.python), 'reference': os.path.abspath(args.reference)}
+    for item in args.also:
+        label, sep, path = item.partition('=')
+        if not sep or not label or label in ('static', 'reference', 'system'):
+            sys.exit(f'bench: --also wants LABEL=PATH with a new label, not {item!r}')
+        paths[label] = os.path.abspath(path)
+    paths['system'] = args.system      # last: the report compares start-up with it
     for label, path in paths.items():
         if not os.access(path, os.X_OK):
             sys.exit(f'bench: the {label} interpreter {path} is missing or not executable')

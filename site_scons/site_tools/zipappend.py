@@ -8,6 +8,10 @@ with a ZIP of the sources appended compiles the final ZIP. The ELF OSABI byte is
 GNU/Linux, which FreeBSD's Linux compatibility layer requires. The result is checked to
 start before it replaces the target. Like SCons's own zip tool: a Python function action
 with a $ZIPAPPENDCOMSTR message and a varlist.
+
+For a target whose programs this machine cannot run, ZIPAPPEND_COMPILER names an interpreter
+of the same Python version for the build machine, which compiles the ZIP instead, and the
+new interpreter's first start runs under ZIPAPPEND_TARGET's runner (its qemu).
 """
 import os
 import shutil
@@ -48,6 +52,15 @@ def _run(cmd, what):
     return proc.stdout
 
 
+def _runner(env):
+    """How this machine runs the target's programs: [] itself, else [its qemu]."""
+    name = env.get('ZIPAPPEND_TARGET')
+    if not name:
+        return []
+    from staticpython.targets import TARGETS
+    return TARGETS[name].runner()
+
+
 def _zip_append(target, source, env):
     out = str(target[0])
     work = out + '.work'
@@ -62,16 +75,18 @@ def _zip_append(target, source, env):
         stripped = os.path.join(work, 'python.stripped')
         _run([env['ZIPAPPEND_STRIP'], '--strip-all', '-o', stripped,
               os.path.join(work, 'pkg', 'bin', 'python')], 'strip')
-        # First stage: the sources alone are enough for the new binary to run the compiler.
-        stdlib_zip.write(libroot, os.path.join(work, 'sources.zip'), level, bytecode=False)
-        boot = os.path.join(work, 'python.boot')
-        concatenate(stripped, os.path.join(work, 'sources.zip'), boot)
+        compiler = env.get('ZIPAPPEND_COMPILER')
+        if not compiler:
+            # First stage: the sources alone are enough for the new binary to run the compiler.
+            stdlib_zip.write(libroot, os.path.join(work, 'sources.zip'), level, bytecode=False)
+            compiler = os.path.join(work, 'python.boot')
+            concatenate(stripped, os.path.join(work, 'sources.zip'), compiler)
         final_zip = os.path.join(work, 'stdlib.zip')
-        _run([boot, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level),
+        _run([compiler, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level),
               str(os.path.getsize(stripped))], 'compiling the standard library')
         tmp = out + '.tmp'
         concatenate(stripped, final_zip, tmp)
-        _run([tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],
+        _run([*_runner(env), tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],
              'the first start of the new interpreter')
         os.replace(tmp, out)
     except (RuntimeError, ValueError, OSError) as e:

@@ -9,6 +9,8 @@ from .targets import TARGETS, native_target
 
 LIBCS = ('musl',)
 BOOL_WORDS = ('0', '1', 'yes', 'no', 'true', 'false', 'on', 'off')
+TRUE_WORDS = ('1', 'yes', 'true', 'on')
+PIE_WORDS = ('auto',) + BOOL_WORDS        # auto: the target's own choice (Target.pie)
 
 
 def default_cache():
@@ -18,7 +20,7 @@ def default_cache():
 
 def defaults():
     return {'flavor': DEFAULT_FLAVOR, 'target': native_target() or '', 'libc': 'musl',
-            'verbose': '0', 'cache': default_cache()}
+            'verbose': '0', 'pie': 'auto', 'cache': default_cache()}
 
 
 def errors(arguments, repo=None):
@@ -37,6 +39,8 @@ def errors(arguments, repo=None):
     if str(arguments.get('verbose', '0')).lower() not in BOOL_WORDS:
         problems.append(f"verbose must be one of {', '.join(BOOL_WORDS)}, "
                         f"not '{arguments['verbose']}'")
+    if str(arguments.get('pie', 'auto')).lower() not in PIE_WORDS:
+        problems.append(f"pie must be one of {', '.join(PIE_WORDS)}, not '{arguments['pie']}'")
     cache = arguments.get('cache')
     if cache is not None:
         full = os.path.expanduser(cache)
@@ -47,11 +51,18 @@ def errors(arguments, repo=None):
     return problems
 
 
+def pie(value, target):
+    """Whether executables for `target` are static-pie, for the `pie` option's value."""
+    value = str(value).lower()
+    return target.pie if value == 'auto' else value in TRUE_WORDS
+
+
 def help_text():
     lines = ['', 'Flavors (flavor=NAME):']
     lines += [f'  {f.name:<16} {f.summary}' for f in FLAVORS.values()]
     lines += ['', 'Targets (target=NAME), each with its own toolchain (GCC, binutils, musl):']
     lines += [f'  {t.name:<16} {t.triple("musl"):<24} {t.summary}' for t in TARGETS.values()]
     lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',
-              '         regrtest (CPython\'s own test suite), provenance', '']
+              '         regrtest (CPython\'s own test suite), bench, release (every flavor for',
+              '         every target into release/), provenance', '']
     return '\n'.join(lines)

@@ -15,7 +15,7 @@ import sys
 import SCons.Action
 import SCons.Util
 
-from . import pkgbuild, sources, steps
+from . import manifest, pkgbuild, sources, steps
 from . import recipes as recipe_registry
 from .targets import TARGETS
 
@@ -86,13 +86,13 @@ SUBTREE_ACTION = SCons.Action.Action(_unpack_subtree, '  UNPACK   $SP_SUBTREE/ i
                                      varlist=['SP_SUBTREE'])
 
 
-def declare(env, names, flavor=None):
-    """Declare pkgs for `names` (and their dependencies) plus the toolchain and the stage;
-    with `flavor`, also the interpreter pkg built against the flavor's libraries.
+def declare(env, names):
+    """Declare pkgs for `names` (and their dependencies), every data recipe, the toolchain
+    and the stage (the union of the pkgs of `names`) of env's target and libc.
 
     Returns a dict with the nodes: 'pkgs' {name: node}, 'toolchain' (the union of the
-    toolchain pkgs), 'stage', 'interpreter' (or None), 'fetch' (one node per recipe with
-    sources), and 'env', the environment to pass to interpreter() for more flavors.
+    toolchain pkgs), 'compiler' (what a pkg built by the toolchain depends on), 'stage',
+    and 'env', the environment to pass to interpreter().
     """
     root = env['SP_BUILD_ROOT']
     host = ' '.join(f'{tool}=({host_tool_answer(tool, "--version")})' for tool in ('gcc', 'g++'))
@@ -113,37 +113,55 @@ def declare(env, names, flavor=None):
     # the pkgs themselves, whose contents change when the toolchain does.
     compiler = [tools] + tool_pkgs
 
-    wanted = recipe_registry.closure(RECIPES, list(names) + list(flavor.libraries if flavor else ()))
+    data = [n for n, r in RECIPES.items() if r.KIND == 'data']
+    wanted = recipe_registry.closure(RECIPES, list(names) + data)
     for name in wanted:
         recipe = RECIPES[name]
         deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
-        pkgs[name] = _declare_pkg(env, recipe, deps, compiler, '')
+        pkgs[name] = _declare_pkg(env, recipe, deps, compiler, _link_kind(env))
     lib_pkgs = [pkgs[n] for n in wanted if n in names]
     stage = env.Command(os.path.join(root, 'stage', '.contents'), lib_pkgs, UNION_ACTION)
     env.NoCache(stage)
 
-    nodes = {'env': env, 'pkgs': pkgs, 'toolchain': tools, 'compiler': compiler, 'stage': stage}
-    fetches = []
+    return {'env': env, 'pkgs': pkgs, 'toolchain': tools, 'compiler': compiler, 'stage': stage}
+
+
+def fetches(env):
+    """One node per recipe with sources: download it into the cache (`scons fetch`)."""
+    nodes = []
     for name, recipe in RECIPES.items():
         if recipe.SOURCES:
             node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
             env.AlwaysBuild(node)
-            fetches.append(node)
-    nodes['fetch'] = fetches
-    nodes['interpreter'] = interpreter(nodes, flavor) if flavor else None
+            nodes.append(node)
     return nodes
 
 
-def interpreter(nodes, flavor):
+def interpreter(nodes, flavor, build_python=None):
     """The interpreter pkg of `flavor`, in build/<target>/<flavor>/, built against the pkgs
-    that declare() made (which must include the flavor's libraries)."""
+    that declare() made. `build_python`: for a target this machine cannot run, our
+    interpreter of the same flavor for the build machine (CPython's cross build runs it)."""
     env = nodes['env']
     recipe = RECIPES[flavor.interpreter]
     deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
+    deps += [env.File(f'#{f}') for f in _repo_files(recipe)]
+    extra = {}
+    if build_python is not None:
+        deps += build_python
+        # Relative to the top directory: the pkg's signature is the same in any checkout.
+        extra['SP_BUILD_PYTHON'] = build_python[0].path
     out_dir = os.path.join(os.path.dirname(env['SP_BUILD_ROOT']), flavor.name)
-    return _declare_pkg(env, recipe, deps + [env.File(f'#{f}') for f in _repo_files(recipe)],
-                        nodes['compiler'], f'flavor={flavor}', out_dir=out_dir,
-                        SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name)
+    # The facts the interpreter carries about itself (its manifest entry) are recipe data.
+    facts = manifest.build_facts(flavor, TARGETS[env['SP_TARGET']], env['SP_LIBC'],
+                                 env['SP_PIE'], RECIPES)
+    return _declare_pkg(env, recipe, deps, nodes['compiler'], f'flavor={flavor} facts={facts}',
+                        out_dir=out_dir, SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name, **extra)
+
+
+def _link_kind(env):
+    """How what the toolchain compiles is linked (position-independent code for static-pie,
+    or not): part of every library's and interpreter's build data."""
+    return f'pie={bool(env["SP_PIE"])}'
 
 
 def _repo_files(recipe):

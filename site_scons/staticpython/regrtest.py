@@ -146,9 +146,10 @@ def parse_junit(path, run):
     run.classes = sorted(classes - {''})
 
 
-def run_suite(python, out_dir, jobs, tests=(), env=None):
+def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list):
     """Run `python -m test` on `tests` (all when empty); its log and junit XML go to
-    out_dir. Returns the Run."""
+    out_dir. `wrap` turns the command line into the one to run (a foreign CPU's, say).
+    Returns the Run."""
     os.makedirs(out_dir, exist_ok=True)
     junit = os.path.join(out_dir, 'junit.xml')
     log_path = os.path.join(out_dir, 'regrtest.log')
@@ -164,7 +165,7 @@ def run_suite(python, out_dir, jobs, tests=(), env=None):
     start = time.monotonic()
     try:
         with open(log_path, 'w') as log:
-            subprocess.run([sys.executable, '-c', WITH_DEFAULT_SIGINT, *cmd],
+            subprocess.run([sys.executable, '-c', WITH_DEFAULT_SIGINT, *wrap(cmd)],
                            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                            env=run_env, cwd=tmp)
     finally:
@@ -265,9 +266,9 @@ def report(title, ours, reference, expected, verdict):
     return '\n'.join(lines) + '\n'
 
 
-def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title=''):
+def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title='', wrap=list):
     """Run the suite on `python`, write out_dir/report.md; return (Verdict, report text)."""
-    ours = run_suite(python, out_dir, jobs, tests)
+    ours = run_suite(python, out_dir, jobs, tests, wrap=wrap)
     with open(os.path.join(out_dir, 'run.json'), 'w') as f:
         f.write(ours.to_json())
     expected = load_expected(expected_path)

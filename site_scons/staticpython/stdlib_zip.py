@@ -41,17 +41,32 @@ def files(root):
                   for d, _, names in os.walk(root) for f in names)
 
 
+def frozen_sources():
+    """The ZIP names of the sources of the modules frozen into the running interpreter
+    (importlib's bootstrap, os, site, codecs, encodings, ...). Those always import from the
+    frozen copy (unless -X frozen_modules=off, when zipimport compiles the source), so the
+    ZIP holds their .py for tracebacks and inspect, but no .pyc."""
+    import _imp
+    names = set()
+    for name in _imp._frozen_module_names():
+        _, ispkg, origin = _imp.find_frozen(name)
+        names.add((origin or name).replace('.', '/') + ('/__init__.py' if ispkg else '.py'))
+    return names
+
+
 def write(root, out_path, level, bytecode):
-    """Write the ZIP; with `bytecode`, a .pyc beside each .py. Returns compile errors."""
+    """Write the ZIP; with `bytecode`, a .pyc beside each .py but those of the running
+    interpreter's frozen modules. Returns compile errors."""
     if bytecode:
         from importlib._bootstrap_external import _code_to_hash_pyc
+        frozen = frozen_sources()
     errors = []
     with zipfile.ZipFile(out_path, 'w', compresslevel=level) as z:
         for arcname, path in files(root):
             with open(path, 'rb') as f:
                 data = f.read()
             z.writestr(entry(arcname), data)
-            if bytecode and arcname.endswith('.py'):
+            if bytecode and arcname.endswith('.py') and arcname not in frozen:
                 try:
                     code = compile(data, arcname, 'exec', dont_inherit=True)
                 except SyntaxError as e:

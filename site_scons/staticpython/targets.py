@@ -23,7 +23,7 @@ ARM_STATIC_PIE_SPECS = ('--with-specs=%{!shared:%{!r:%{!static-pie:-static}}} '
                         '%{static-pie:-Wl,-Bstatic,-pie,--no-dynamic-linker,-z,text}')
 
 
-class RunnerMissing(Exception):
+class RunnerMissing(RuntimeError):
     """A foreign target's emulator is not installed; the message names the apt package."""
 
 
@@ -39,10 +39,21 @@ class Target:
     abi: str = ''             # after the libc in the triple: 'eabihf' for hard-float ARM
     gcc_config: tuple = ()    # GCC configure options: default CPU, ABI, float
     elf_machine: str = ''     # e_machine of its executables, as pyelftools names it
+    elf_class: int = 64       # 32 or 64: the size of its pointers
+    big_endian: bool = False
+    machine: str = ''         # the CPU its interpreter reports (sysconfig.get_platform())
+    multiarch_cpu: str = ''   # the CPU in CPython's name of the platform, if not `arch`
     cflags: tuple = field(default=CFLAGS)
+    # Executables are static-pie (the kernel loads their code at a random address) unless
+    # this says no; the `pie` option overrides it. Measured in bench/: see README.md.
+    pie: bool = True
 
     def triple(self, libc):
         return f'{self.arch}-linux-{libc}{self.abi}'
+
+    def multiarch(self, libc):
+        """CPython's name of the platform (sys.implementation._multiarch, SOABI)."""
+        return f'{self.multiarch_cpu or self.arch}-linux-{libc}{self.abi}'
 
     def build_data(self):
         """What of this entry shapes the bytes a build produces (not its summary or how
@@ -67,51 +78,51 @@ class Target:
 
 TARGETS = {t.name: t for t in (
     Target(
-        name='linux-x86_64', arch='x86_64',
+        name='linux-x86_64', machine='x86_64', arch='x86_64',
         summary='64-bit x86 (amd64) Linux, any distribution',
         kernel_arch='x86', qemu='qemu-x86_64-static', native_on=('x86_64', 'amd64'),
         openssl_target='linux-x86_64', elf_machine='EM_X86_64',
     ),
     Target(
-        name='linux-i386', arch='i686',
+        name='linux-i386', machine='i686', arch='i686',
         summary='32-bit x86 Linux, i686 and newer (the original StaticPython\'s platform)',
         kernel_arch='x86', qemu='qemu-i386-static', native_on=('x86_64', 'amd64', 'i686', 'i386'),
-        openssl_target='linux-elf', elf_machine='EM_386',
+        openssl_target='linux-elf', elf_machine='EM_386', elf_class=32, multiarch_cpu='i386',
         gcc_config=('--with-arch=i686', '--with-tune=generic'),
     ),
     Target(
-        name='linux-aarch64', arch='aarch64',
+        name='linux-aarch64', machine='aarch64', arch='aarch64',
         summary='64-bit ARM (arm64) Linux',
         kernel_arch='arm64', qemu='qemu-aarch64-static', native_on=('aarch64', 'arm64'),
         openssl_target='linux-aarch64', elf_machine='EM_AARCH64',
     ),
     Target(
-        name='linux-armv7', arch='armv7', abi='eabihf',
+        name='linux-armv7', machine='armv7l', arch='armv7', abi='eabihf',
         summary='32-bit ARMv7 Linux, hard float (VFPv3-D16), Thumb-2',
         kernel_arch='arm', qemu='qemu-arm-static', native_on=('armv7l', 'armv8l'),
-        openssl_target='linux-armv4', elf_machine='EM_ARM',
+        openssl_target='linux-armv4', elf_machine='EM_ARM', elf_class=32, multiarch_cpu='arm',
         gcc_config=('--with-arch=armv7-a', '--with-fpu=vfpv3-d16', '--with-float=hard',
                     '--with-mode=thumb', ARM_STATIC_PIE_SPECS),
     ),
     Target(
-        name='linux-riscv64', arch='riscv64',
+        name='linux-riscv64', machine='riscv64', arch='riscv64',
         summary='64-bit RISC-V Linux (RV64GC, LP64D)',
         kernel_arch='riscv', qemu='qemu-riscv64-static', native_on=('riscv64',),
         openssl_target='linux64-riscv64', elf_machine='EM_RISCV',
         gcc_config=('--with-arch=rv64gc', '--with-abi=lp64d'),
     ),
     Target(
-        name='linux-ppc64le', arch='powerpc64le',
+        name='linux-ppc64le', machine='ppc64le', arch='powerpc64le',
         summary='64-bit little-endian POWER Linux (POWER8 and newer, ELFv2)',
         kernel_arch='powerpc', qemu='qemu-ppc64le-static', native_on=('ppc64le',),
         openssl_target='linux-ppc64le', elf_machine='EM_PPC64',
         gcc_config=('--with-abi=elfv2', '--with-cpu=power8'),
     ),
     Target(
-        name='linux-s390x', arch='s390x',
+        name='linux-s390x', machine='s390x', arch='s390x',
         summary='64-bit IBM Z Linux (z196 and newer)',
         kernel_arch='s390', qemu='qemu-s390x-static', native_on=('s390x',),
-        openssl_target='linux64-s390x', elf_machine='EM_S390',
+        openssl_target='linux64-s390x', elf_machine='EM_S390', big_endian=True,
         gcc_config=('--with-arch=z196', '--with-long-double-128'),
     ),
 )}

@@ -20,6 +20,14 @@ def target():
 
 
 @pytest.fixture(scope='session')
+def pie(target):
+    """Whether the interpreter under test is static-pie (STATICPYTHON_PIE, set by `scons
+    test`, or the target's default)."""
+    value = os.environ.get('STATICPYTHON_PIE')
+    return target.pie if value is None else value == '1'
+
+
+@pytest.fixture(scope='session')
 def triple(target):
     return os.environ.get('STATICPYTHON_TRIPLE') or target.triple('musl')
 

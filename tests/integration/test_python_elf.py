@@ -1,7 +1,9 @@
 """The built interpreter as a file: a fully static ELF executable for GNU/Linux with the
 standard library appended as a deterministic ZIP archive."""
 import fnmatch
+import json
 import os
+import subprocess
 import zipfile
 
 import pytest
@@ -9,6 +11,7 @@ from elftools.elf.dynamic import DynamicSection
 from elftools.elf.elffile import ELFFile
 
 from conftest import REPO
+from isolation import describe, on_host
 
 LEFT_OUT = ('test/', 'idlelib/', 'tkinter/')
 INDEX = '.staticpython-zipindex'    # the directory index, stored last (test_python_zipindex)
@@ -60,22 +63,22 @@ def test_no_program_interpreter(elf_facts):
     assert 'PT_INTERP' not in elf_facts['segments'], elf_facts['segments']
 
 
-def test_no_dynamic_segment(elf_facts):
-    assert 'PT_DYNAMIC' not in elf_facts['segments'], elf_facts['segments']
+def test_dynamic_segment_only_for_its_own_relocations(elf_facts, pie):
+    # A static-pie relocates itself: its dynamic section holds its relocations, nothing more.
+    assert ('PT_DYNAMIC' in elf_facts['segments']) == pie, elf_facts['segments']
 
 
-def test_no_dynamic_section_nor_needed_libraries(elf_facts):
+def test_no_program_interpreter_nor_needed_libraries(elf_facts, pie):
     assert '.text' in elf_facts['sections'], elf_facts['sections']
-    assert '.dynamic' not in elf_facts['sections'], elf_facts['sections']
     assert '.interp' not in elf_facts['sections'], elf_facts['sections']
-    assert elf_facts['dynamic_sections'] == []
+    assert ('.dynamic' in elf_facts['sections']) == pie, elf_facts['sections']
     assert elf_facts['needed'] == []
 
 
-def test_is_a_plain_executable(elf_facts):
-    # ET_EXEC: not a static-pie (ET_DYN), which some kernels/emulators handle differently
-    assert elf_facts['e_type'] == 'ET_EXEC'
-    assert elf_facts['class'] == 64
+def test_executable_kind(elf_facts, pie, target):
+    # ET_DYN: a static-pie, loaded at a random address; ET_EXEC: a fixed-address executable
+    assert elf_facts['e_type'] == ('ET_DYN' if pie else 'ET_EXEC')
+    assert elf_facts['class'] == target.elf_class
 
 
 def test_osabi_is_gnu_linux(elf_facts):
@@ -114,8 +117,8 @@ def test_zip_members_are_intact(python):
         assert z.testzip() is None
 
 
-@pytest.mark.parametrize('name', ['os.py', 'os.pyc', 'encodings/__init__.py',
-                                  'encodings/__init__.pyc', 'json/__init__.pyc',
+@pytest.mark.parametrize('name', ['os.py', 'encodings/__init__.py', 'json/__init__.py',
+                                  'json/__init__.pyc', 'email/message.pyc',
                                   '_staticpython_certs.py', '_staticpython_certs.pyc',
                                   '_staticpython_cacert.pem'])
 def test_zip_has(names, name):
@@ -127,17 +130,33 @@ def test_zip_has_sysconfigdata(names):
     assert found, 'no top-level _sysconfigdata_*.py in the ZIP'
 
 
-def test_every_py_has_its_pyc(names):
+@pytest.fixture(scope='module')
+def frozen(python):
+    """The ZIP names of the sources of the interpreter's frozen modules (os, site, ...)."""
+    code = ('import _imp, json; print(json.dumps(sorted({(o or n).replace(".", "/") + '
+            '("/__init__.py" if p else ".py") for n in _imp._frozen_module_names() '
+            'for _, p, o in [_imp.find_frozen(n)]})))')
+    p = subprocess.run(on_host([python, '-I', '-c', code]), capture_output=True, text=True)
+    assert p.returncode == 0, describe(p)
+    return set(json.loads(p.stdout))
+
+
+def test_every_py_has_its_pyc_but_the_frozen_ones(names, frozen):
+    """A frozen module imports from its copy in the executable: its .pyc would be stored
+    twice; its source is there for tracebacks and inspect."""
     have = set(names)
-    missing = [n for n in names if n.endswith('.py') and n + 'c' not in have]
+    assert {'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'} <= frozen & have
+    missing = [n for n in names if n.endswith('.py') and n not in frozen and n + 'c' not in have]
     assert not missing, missing
+    twice = sorted(n + 'c' for n in frozen if n + 'c' in have)
+    assert not twice, twice
 
 
-def test_os_pyc_matches_the_interpreter(python):
+def test_json_pyc_matches_the_interpreter(python):
     """The .pyc carries the interpreter's own magic number (compiled by it) and is an
     unchecked hash-based pyc (flags 0b01), valid whatever the ZIP dates are."""
     with zipfile.ZipFile(python) as z:
-        head = z.read('os.pyc')[:8]
+        head = z.read('json/__init__.pyc')[:8]
     assert head[2:4] == b'\r\n', head
     magic = int.from_bytes(head[:2], 'little')
     assert 3550 <= magic < 3600, f'magic {magic} is not a CPython 3.13 magic number'

@@ -80,8 +80,7 @@ print(json.dumps({"paths": sysconfig.get_paths(), "stdlib_dir": sys._stdlib_dir,
 '''
 
 
-def test_sysconfig_describes_this_interpreter(python):
-    triple = os.environ.get('STATICPYTHON_TRIPLE', 'x86_64-linux-musl')
+def test_sysconfig_describes_this_interpreter(python, target):
     exe = '/usr/local/bin/python3.13-static'
     with Root() as root:
         root.add(exe, copy_of=python)
@@ -93,7 +92,26 @@ def test_sysconfig_describes_this_interpreter(python):
         'include': '/usr/local/include/python3.13', 'platinclude': '/usr/local/include/python3.13',
         'scripts': '/usr/local/bin', 'data': '/usr/local'}, facts
     assert facts['stdlib_dir'] == exe, facts
-    assert facts['multiarch'] == triple, facts
-    assert facts['soabi'] == f'cpython-313-{triple}', facts
-    assert facts['ext_suffix'] == f'.cpython-313-{triple}.so', facts
-    assert facts['platform'] == f'linux-{triple.split("-")[0]}', facts
+    multiarch = target.multiarch('musl')
+    assert facts['multiarch'] == multiarch, facts
+    assert facts['soabi'] == f'cpython-313-{multiarch}', facts
+    assert facts['ext_suffix'] == f'.cpython-313-{multiarch}.so', facts
+    assert facts['platform'] == f'linux-{target.machine}', facts
+
+
+FLAGS = '''
+import json, sysconfig
+print(json.dumps({k: v for k, v in sysconfig.get_config_vars().items() if isinstance(v, str)
+                  and ("FLAGS" in k or k == "OPT")}))
+'''
+
+
+def test_sysconfig_tells_the_flags_the_interpreter_was_built_with(python):
+    """Profile-guided and link-time optimised: the configuration variables name the profile
+    the objects were compiled with (in the build tree, mapped), not the instrumented build's."""
+    with Root() as root:
+        root.add('/bin/python', copy_of=python)
+        flags = last_json(root.run(['/bin/python', '-c', FLAGS], env=ENV))
+    assert not [k for k, v in flags.items() if '-fprofile-generate=' in v], flags
+    assert '-fprofile-use=' in flags['PY_CFLAGS_NODIST'] and '-flto' in flags['PY_CFLAGS_NODIST']
+    assert '-flto' in flags['PY_LDFLAGS_NODIST'] and '-fprofile' not in flags['PY_LDFLAGS_NODIST']

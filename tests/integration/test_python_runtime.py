@@ -363,3 +363,17 @@ def test_traceback_shows_stdlib_source(root, python):
         number = int(m.group(2))
         assert lines[i + 1].strip() == source[number - 1].strip(), describe(p)
         assert lines[i + 1].strip(), describe(p)
+
+
+@pytest.mark.parametrize('env, allocator', [({}, 'mimalloc'),
+                                             ({'PYTHONMALLOC': 'pymalloc'}, 'pymalloc'),
+                                             ({'PYTHONMALLOC': 'mimalloc'}, 'mimalloc')])
+def test_memory_allocator(root, env, allocator):
+    """mimalloc is the default allocator of objects (musl's malloc gives every block above
+    128 KiB back to the system at once); PYTHONMALLOC still chooses. sys._debugmallocstats()
+    describes the one in use: only mimalloc's report has a medium block threshold."""
+    p = root.run([BIN, '-c', 'import sys; sys._debugmallocstats()'], proc=True, tmpfs=TMPFS,
+                 env=dict(ENV, **env))
+    assert p.returncode == 0, describe(p)
+    assert ('Medium block threshold' in p.stderr) == (allocator == 'mimalloc'), describe(p)
+    assert 'Small block threshold' in p.stderr, describe(p)

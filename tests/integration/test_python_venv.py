@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from isolation import describe
+from isolation import SLOWER, describe, on_host
 
 PIP_VERSION = '25.1.1'   # ensurepip's bundled pip in CPython 3.13.5
 
@@ -20,8 +20,8 @@ def run(argv, cwd, env=None, timeout=300):
     full_env = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8', 'HOME': str(cwd),
                 'PIP_NO_INDEX': '1', 'PIP_DISABLE_PIP_VERSION_CHECK': '1'}
     full_env.update(env or {})
-    p = subprocess.run(argv, cwd=cwd, env=full_env, capture_output=True, text=True,
-                       timeout=timeout)
+    p = subprocess.run(on_host(argv), cwd=cwd, env=full_env, capture_output=True, text=True,
+                       timeout=timeout * SLOWER)
     assert p.returncode == 0, describe(p)
     return p
 

@@ -7,7 +7,7 @@ import os
 import struct
 import subprocess
 
-from isolation import Root, describe
+from isolation import Root, describe, on_host
 
 MAGIC = b'staticpython-zipindex\0'
 COMPARE = r'''
@@ -24,7 +24,7 @@ print(json.dumps([len(indexed), len(parsed), indexed == rest, indexed == parsed,
 
 
 def compare(python, path):
-    p = subprocess.run([python, '-I', '-c', COMPARE, str(path)], capture_output=True, text=True)
+    p = subprocess.run(on_host([python, '-I', '-c', COMPARE, str(path)]), capture_output=True, text=True)
     assert p.returncode == 0, describe(p)
     return json.loads(p.stdout)
 
@@ -69,6 +69,6 @@ def test_a_damaged_index_is_ignored(python, tmp_path):
     os.chmod(damaged, 0o755)
     entries, parsed, _, from_directory, member = compare(damaged, damaged)
     assert from_directory and entries == parsed and member == 'r"""'
-    p = subprocess.run([damaged, '-c', 'import json, email.message; print("ok")'],
+    p = subprocess.run(on_host([damaged, '-c', 'import json, email.message; print("ok")']),
                        capture_output=True, text=True)
     assert p.stdout == 'ok\n', describe(p)

@@ -5,6 +5,7 @@ the whole suite beside the default build of the same source."""
 import os
 
 from conftest import REPO
+from isolation import on_host
 from staticpython import regrtest
 
 
@@ -12,5 +13,6 @@ def test_quick_part_of_the_cpython_test_suite(suite_python, flavor):
     out_dir = os.path.join(os.path.dirname(os.path.dirname(suite_python)), 'regrtest-quick')
     expected = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}.txt')
     verdict, text = regrtest.check(suite_python, out_dir, expected, os.cpu_count() or 2,
-                                   tests=regrtest.QUICK, title='CPython tests, quick part')
+                                   tests=regrtest.QUICK, title='CPython tests, quick part',
+                                   wrap=on_host)
     assert verdict.ok, text

@@ -21,13 +21,27 @@ def second(tmp_path_factory, python, target):
     checkout = tmp_path_factory.mktemp('reproducible') / 'elsewhere'
     copy_checkout(checkout)
     scons = ['scons', '-Q', '-j2', f'target={target.name}', f'cache={USER_CACHE}']
-    libs = subprocess.run(scons + ['libs'], cwd=checkout, capture_output=True, text=True,
+    # What the interpreter is built with comes from the cache: the libraries and, for a
+    # cross build, the build machine's interpreter (CPython's build Python).
+    native = _native_python(python, target)
+    prepared = ['libs'] + ([os.path.relpath(native, REPO)] if native else [])
+    libs = subprocess.run(scons + prepared, cwd=checkout, capture_output=True, text=True,
                           timeout=1800)
     assert libs.returncode == 0, libs.stdout + libs.stderr
     built = subprocess.run(scons + ['--cache-disable', 'python'], cwd=checkout,
                            capture_output=True, text=True, timeout=3600)
     assert built.returncode == 0, built.stdout + built.stderr
     return checkout / os.path.relpath(python, REPO), built
+
+
+def _native_python(python, target):
+    """For a cross-built target, the build machine's interpreter of the same flavor."""
+    if target.runs_natively():
+        return None
+    from staticpython.targets import native_target
+    flavor_dir = os.path.dirname(python)
+    return os.path.join(REPO, 'build', native_target(), os.path.basename(flavor_dir),
+                        os.path.basename(python))
 
 
 def test_the_second_checkout_built_its_interpreter_from_source(second):

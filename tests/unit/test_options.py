@@ -93,3 +93,22 @@ def test_cache_inside_the_repo_is_refused():
     problems = options.errors({'cache': os.path.join(repo, 'cache')}, repo)
     assert len(problems) == 1 and 'outside the repo' in problems[0]
     assert options.errors({'cache': '/tmp/sp-cache'}, repo) == []
+
+
+@pytest.mark.parametrize('value', ['auto', 'yes', 'no', '0', '1', 'ON'])
+def test_pie_words_accepted(value):
+    assert options.errors({'pie': value}) == []
+
+
+def test_pie_maybe_reported():
+    problems = options.errors({'pie': 'maybe'})
+    assert len(problems) == 1 and 'pie' in problems[0] and "'maybe'" in problems[0]
+    assert 'auto' in problems[0]
+
+
+@pytest.mark.parametrize('name', sorted(TARGETS))
+def test_pie_auto_is_the_targets_choice_and_words_override_it(name):
+    target = TARGETS[name]
+    assert options.pie('auto', target) is target.pie
+    assert options.pie('yes', target) is True and options.pie('1', target) is True
+    assert options.pie('no', target) is False and options.pie('off', target) is False

@@ -32,10 +32,13 @@ def test_the_toolchain_is_compiled_by_the_build_machine(tmp_path):
     assert env['SOURCE_DATE_EPOCH'] == pkgbuild.SOURCE_DATE_EPOCH and env['TZ'] == 'UTC'
 
 
-def test_a_library_is_compiled_by_the_toolchain(tmp_path):
+@pytest.mark.parametrize('pie', [True, False])
+def test_a_library_is_compiled_by_the_toolchain(tmp_path, pie):
     env = pkgbuild.build_env({'SP_TARGET': 'linux-aarch64', 'SP_TOOLCHAIN': '/tc',
-                              'SP_TRIPLE': 'aarch64-linux-musl'},
+                              'SP_TRIPLE': 'aarch64-linux-musl', 'SP_PIE': pie},
                              pkgbuild.RECIPES['zlib'], str(tmp_path))
     assert env['CC'].startswith('/tc/bin/aarch64-linux-musl-gcc')
     assert '-ffile-prefix-map=/tc=/staticpython/toolchain' in env['CFLAGS']
     assert env['PKG_CONFIG_LIBDIR'] == f'{tmp_path}/deps/usr/lib/pkgconfig'
+    # Position-independent code exactly when the interpreter is linked static-pie.
+    assert ('-fPIE' in env['CFLAGS'].split()) == pie

@@ -9,14 +9,17 @@ build-generated modules, our own files and the ZIP files of the flavor's data pa
 under lib/python3.13/, ready for the ZipAppend step. A test-suite flavor also gets the
 C test modules, and CPython's Lib/test under test-suite/lib/python3.13/.
 """
+import fcntl
 import glob
 import importlib
 import os
+import re
 import shutil
 
-from staticpython import exports
-from staticpython.context import ZIP_FILES
+from staticpython import exports, manifest, recipes
+from staticpython.context import ZIP_FILES, build_triple
 from staticpython.sources import Source
+from staticpython.steps import StepError
 
 NAME = 'cpython3.13'
 VERSION = '3.13.5'
@@ -35,7 +38,56 @@ PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_staticpython_certs.py',
             f'{LIBDIR}/_staticpython_cacert.pem', f'{LIBDIR}/_staticpython_build.py')
 
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-ensurepip=no',
-             '--without-system-libmpdec')
+             '--without-system-libmpdec',
+             # What configure decides by running a test program, which a cross build cannot:
+             # stated, so that every target gets them.
+             '--enable-ipv6', '--with-computed-gotos')
+# The other answers configure gets by running test programs, for a cross build: those of
+# Linux with musl on every CPU, as configure finds them where it can run its tests
+# (linux-x86_64, linux-i386). ac_cv_wchar_t_signed comes from the compiler (cross_answers).
+CROSS_ANSWERS = {
+    'ac_cv_file__dev_ptmx': 'yes', 'ac_cv_file__dev_ptc': 'no',
+    'ac_cv_pthread_is_default': 'yes', 'ac_cv_pthread_system_supported': 'yes',
+    'ac_cv_buggy_getaddrinfo': 'no', 'ac_cv_working_tzset': 'yes',
+    'ac_cv_broken_sem_getvalue': 'no', 'ac_cv_posix_semaphores_enabled': 'yes',
+    'ac_cv_rshift_extends_sign': 'yes', 'ac_cv_broken_nice': 'no', 'ac_cv_broken_poll': 'no',
+    'ac_cv_broken_mbstowcs': 'no', 'ac_cv_have_chflags': 'no', 'ac_cv_have_lchflags': 'no',
+    'ac_cv_aligned_required': 'no', 'ac_cv_x87_double_rounding': 'no',
+}
+# Release flavors are profile-guided and link-time optimised (the test-suite variant, built
+# for CPython's own tests, is not), in our own passes rather than CPython's profile-opt
+# target, which links its build tools (_freeze_module, _bootstrap_python, _testembed) with
+# LTO in both of its builds: an instrumented build, the training run, and an optimised
+# build of the objects whose only LTO link is the interpreter's. The profile comes from our
+# training workload, run with a fixed hash seed and without address randomisation, so that
+# two builds train alike.
+TRAINING = 'src/staticpython_train.py'
+TRAINING_RUN = ('setarch', '-R')          # prefixes the training run: no address randomisation
+# The training's whole environment, the same in every checkout: the build's own (its PATH,
+# flags and work directories) would reach os.environ, whose strings of other lengths move
+# what the training allocates, and so the addresses that sets and dicts of objects hash. A
+# fixed seed, and not 0: with 0 the hash secret is all zeros, and expat, given a zero hash
+# salt by pyexpat, draws a random one.
+# mimalloc gives memory back to the system a while after it is freed (purge_delay, 10 ms):
+# by the clock, so differently from run to run; the training never does (-1).
+TRAINING_ENV = {'PATH': '/usr/bin:/bin', 'HOME': '/nonexistent', 'LC_ALL': 'C.UTF-8',
+                'PYTHONHASHSEED': '1', 'MIMALLOC_PURGE_DELAY': '-1'}
+# The training runs from a copy of the instrumented interpreter and its library at this
+# path, the same on every machine and in every checkout, and the instrumented objects name
+# their profile files under it (PROFILE, by their path in the source tree): the paths the
+# training meets (sys.path, module file names) are strings that it hashes and compares, and
+# the profile files' names are data of the instrumented program that move its static
+# objects, whose addresses are hashes too. A path of the checkout's would give another
+# profile, and so other bytes. One build of a target and flavor at a time uses it (a lock).
+TRAINING_DIR = '/tmp/staticpython-training/{target}-{flavor}'
+PROFILE = 'profile'                       # in TRAINING_DIR while training, then in the source
+TRAINING_LEAVES_OUT = ('__pycache__', 'test', 'idlelib', 'tkinter', 'turtledemo')
+LTO = '-flto -fuse-linker-plugin -ffat-lto-objects -flto-partition=none'   # CPython's, for GCC
+# The optimised build names the checkout's paths in its flags, which must not reach the
+# program's debugging information (-gno-record-gcc-switches).
+PGO_USE = ('-fprofile-correction -Wno-missing-profile -gno-record-gcc-switches ' + LTO)
+BUILD_TOOLS = ('Programs/_freeze_module', '_bootstrap_python')   # built by the first pass
+OPT = 'OPT=-DNDEBUG -O3 -Wall'     # CPython's, without -g: the installed program is stripped
 
 # Test modules that Modules/Setup.stdlib builds as shared libraries only: the test-suite
 # variant builds them in (in makesetup, the first rule for a module wins).
@@ -56,7 +108,8 @@ STDLIB_SKIP_FILES = ('turtle.py',)
 STDLIB_SKIP_SUFFIXES = ('.pyc', '.exe', '.dll', '.orig', '.rej')
 
 # Files of ours that go into the ZIP: (path in the repo, name in the ZIP).
-OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),)
+OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),
+             ('src/staticpython.py', 'staticpython.py'))     # python -m staticpython
 # Our program, included by the Programs/python.c the build writes: main(), and dlopen()/
 # dlsym() over the table of exported symbols (staticpython_exports.h, written beside them).
 PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c')
@@ -66,18 +119,21 @@ WRAPPED = ('dlopen', 'dlsym', 'dlclose', 'dlerror')   # the C library's, wrapped
 STRING_FUNCTIONS = 'src/staticpython_string.c'
 STRING_FLAGS = ('-O2', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '-fno-lto')
 HELPERS = ('site_scons/staticpython/exports.py',)
-BUILD_FILES = (STRING_FUNCTIONS,)
+BUILD_FILES = (STRING_FUNCTIONS, TRAINING)
 LIBPYTHON = 'libpython3.13.a'
 TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/lib/python3.13/test
 
 
-def build_info(flavor, target, libc):
-    """_staticpython_build.py: facts of this build that Python code can ask for."""
+def build_info(flavor, target, libc, pie=False):
+    """_staticpython_build.py: facts of this build that Python code can ask for (FACTS:
+    what `python -m staticpython` prints, see manifest.py)."""
     libc_version = importlib.import_module(f'staticpython.recipes.{libc}').VERSION
+    facts = manifest.build_facts(flavor, target, libc, pie, recipes.load())
     return ('"""How this interpreter was built (written by the StaticPython build)."""\n'
             f'LIBC = {(libc, libc_version)!r}\n'
             f'FLAVOR = {flavor.name!r}\n'
-            f'TARGET = {target.name!r}\n')
+            f'TARGET = {target.name!r}\n'
+            f'FACTS = {facts!r}\n')
 
 
 def setup_local(flavor):
@@ -93,23 +149,152 @@ def build(b):
     deps = os.path.join(b.deps, 'usr')
     with open(b.src('Modules/Setup.local'), 'w') as f:
         f.write(setup_local(b.flavor))
+    # No -O level of ours: CPython's own OPT (-O3) decides, instead of being overridden.
+    cflags = ' '.join(f for f in b.env['CFLAGS'].split() if not f.startswith('-O'))
     env = {
+        'CFLAGS': cflags,
         'MODULE_BUILDTYPE': 'static',
-        'LDFLAGS': f'{b.env["LDFLAGS"]} -static -Wl,--gc-sections',
+        'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
+                   f'{packed_relocations(b)}',
         'LINKFORSHARED': ' ',                 # no -export-dynamic: nothing is loaded later
     }
     tests = '--enable-test-modules' if b.flavor.test_suite else '--disable-test-modules'
-    b.run('./configure', f'--with-openssl={deps}', '--with-openssl-rpath=no', tests, *CONFIGURE,
-          env=env)
-    b.make(env=env)
-    check_builtin_modules(b)
+    # Where this machine runs the target's programs (x86_64, i386 here) the build is native,
+    # for the target's own triple, and configure runs its test programs. Elsewhere it
+    # cross-builds from this machine's triple, with our build Python.
+    host = (f'--build={b.triple}', f'--host={b.triple}')
+    build_python = b.env.get('STATICPYTHON_BUILD_PYTHON')
+    if build_python:
+        site = os.path.join(b.workdir, 'config.site')
+        with open(site, 'w') as f:
+            f.write(''.join(f'{k}={v}\n' for k, v in sorted(cross_answers(b).items())))
+        env['CONFIG_SITE'] = site
+        host = (f'--build={build_triple()}', f'--host={b.triple}',
+                f'--with-build-python={build_python}')
+    b.run('./configure', *host, f'--with-openssl={deps}', '--with-openssl-rpath=no', tests,
+          *CONFIGURE, env=env)
+    if b.flavor.test_suite:
+        b.make(env=env)                    # with the programs CPython's tests run
+        check_builtin_modules(b)
+        final, flags = (), None
+    else:
+        final, flags = profile_guided(b, env)
+    b.make(LIBPYTHON, *final, env=env)
     write_program(b)
+    # Our program is compiled without LTO: its table names the C API by assembler name with
+    # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
+    # it also keeps every function of the table from being optimised away.
+    b.make('Programs/python.o', OPT, env=env)
     strings = b.src('Programs/staticpython_string.o')
-    b.run(b.env['CC'], *b.env['CFLAGS'].split(), *STRING_FLAGS, '-c',
+    b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
           os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
     wraps = ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED)
-    b.make('python', f'LDFLAGS={wraps} {strings}', env=env)
+    b.make('python', f'LDFLAGS={wraps} {strings}', *final, env=env)
+    if flags:
+        record_final_flags(b, *flags)
     install(b)
+
+
+def record_final_flags(b, instrumented, compile_flags, link_flags):
+    """The build's configuration variables (sysconfig's) were written by the instrumented
+    build, whose flags came from make's command line: state the optimised build's instead."""
+    with open(b.src('pybuilddir.txt')) as f:
+        builddir = b.src(f.read().strip())
+    for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
+        with open(path) as f:
+            lines = f.readlines()
+        for i, line in enumerate(lines):
+            if instrumented in line:
+                key = line.split(':', 1)[0]
+                lines[i] = line.replace(instrumented,
+                                        link_flags if 'LDFLAGS' in key else compile_flags)
+        with open(path, 'w') as f:
+            f.writelines(lines)
+
+
+def packed_relocations(b):
+    """' -Wl,-z,pack-relative-relocs' for a static-pie whose linker can pack its relative
+    relocations (DT_RELR, which musl's start-up code applies): 1.5 MB fewer on x86_64. Empty
+    for a fixed-address executable and where the target's ld ignores the option."""
+    if b.env['STATICPYTHON_LINK'] != '-static-pie':
+        return ''
+    flag = '-Wl,-z,pack-relative-relocs'
+    probe = os.path.join(b.workdir, 'relr-probe')
+    with open(probe + '.c', 'w') as f:
+        f.write('static const char *s[] = {"a"}; const char **p = s; int main(void) { return 0; }\n')
+    try:
+        b.run(b.env['CC'], '-fPIE', '-static-pie', flag, '-Wl,--fatal-warnings', probe + '.c',
+              '-o', probe)
+    except StepError:
+        return ''
+    return ' ' + flag
+
+
+def cross_answers(b):
+    """CROSS_ANSWERS, and whether wchar_t is signed, as the target's compiler defines it."""
+    macros = b.output(b.env['CC'], '-dM', '-E', '-x', 'c', '/dev/null')
+    match = re.search(r'^#define __WCHAR_MIN__ (.*)$', macros, re.M)
+    if not match:
+        raise StepError(f'{b.env["CC"]} defines no __WCHAR_MIN__')
+    signed = match.group(1).strip().startswith(('-', '(-'))
+    return dict(CROSS_ANSWERS, ac_cv_wchar_t_signed='yes' if signed else 'no')
+
+
+def profile_guided(b, env):
+    """The instrumented build, its check and its training run, at TRAINING_DIR; then remove
+    its objects. Returns the make arguments of the optimised build (which keeps the first
+    build's tools), and (the instrumented build's flags, the optimised build's compile and
+    link flags) for record_final_flags()."""
+    where = TRAINING_DIR.format(target=b.target.name, flavor=b.flavor.name)
+    srcdir = os.path.realpath(b.srcdir)   # as the compiler sees its working directory
+    generate = f'-fprofile-generate={where}/{PROFILE} -fprofile-prefix-path={srcdir}'
+    try:
+        os.makedirs(os.path.dirname(where), exist_ok=True)
+        with open(where + '.lock', 'w') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            b.make('python', 'pybuilddir.txt', OPT, f'CFLAGS_NODIST={generate}',
+                   f'LDFLAGS_NODIST={generate}', env=env)
+            check_builtin_modules(b)       # with CPython's own program, run in its tree
+            _training_copy(b, where)       # (removes the profile of the build's own runs)
+            train = [*TRAINING_RUN, *b.target.runner(), os.path.join(where, 'python'),
+                     'staticpython_train.py']
+            b.runner.run(train, where, TRAINING_ENV)   # not b.run(): it adds the build's own
+            shutil.move(os.path.join(where, PROFILE), b.src(PROFILE))
+            shutil.rmtree(where)
+    except OSError as e:
+        raise StepError(f'cannot run the training in {where} ({e}); the path is fixed so that '
+                        'every build trains alike: remove it or make it writable') from e
+    profiles = os.listdir(b.src(PROFILE))
+    if not any(name.startswith('Python#ceval') for name in profiles):
+        raise StepError(f'the training wrote no profile of the interpreter under its names in '
+                        f'the source tree (found: {", ".join(sorted(profiles)[:5])})')
+    _remove_files(b.srcdir, ('.o', '.a'))
+    os.remove(b.src(PROFILE, 'Programs#python.gcda'))   # CPython's main(), which ours replaces
+    use = f'-fprofile-use={b.src(PROFILE)} -fprofile-prefix-path={srcdir} {PGO_USE}'
+    return ((OPT, f'CFLAGS_NODIST={use}', f'LDFLAGS_NODIST={LTO}',
+             *(f'--old-file={tool}' for tool in BUILD_TOOLS)), (generate, use, LTO))
+
+
+def _training_copy(b, where):
+    """The instrumented interpreter as CPython runs it from its build directory: the program,
+    pybuilddir.txt and the directory it names, and Lib/."""
+    shutil.rmtree(where, ignore_errors=True)
+    os.makedirs(where)
+    for name in ('python', 'pybuilddir.txt'):
+        shutil.copy2(b.src(name), where)
+    with open(b.src('pybuilddir.txt')) as f:
+        builddir = f.read().strip()
+    shutil.copytree(b.src(builddir), os.path.join(where, builddir))
+    shutil.copytree(b.src('Lib'), os.path.join(where, 'Lib'),
+                    ignore=shutil.ignore_patterns(*TRAINING_LEAVES_OUT))
+    shutil.copy2(os.path.join(b.repo, TRAINING), os.path.join(where, 'staticpython_train.py'))
+
+
+def _remove_files(top, suffixes):
+    for dirpath, _, filenames in os.walk(top):
+        for name in filenames:
+            if name.endswith(suffixes):
+                os.remove(os.path.join(dirpath, name))
 
 
 def write_program(b):
@@ -135,7 +320,7 @@ def write_program(b):
 def check_builtin_modules(b):
     """Fail unless every module the flavor requires was compiled in."""
     out = os.path.join(b.workdir, 'builtin-modules.txt')
-    b.run('./python', '-E', '-S', '-c',
+    b.run(*b.target.runner(), './python', '-E', '-S', '-c',
           'import sys; open(sys.argv[1], "w").write("\\n".join(sys.builtin_module_names))',
           out)
     with open(out) as f:
@@ -170,7 +355,7 @@ def install(b):
     shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                  os.path.join(lib, '_staticpython_cacert.pem'))
     with open(os.path.join(lib, '_staticpython_build.py'), 'w') as f:
-        f.write(build_info(b.flavor, b.target, b.libc))
+        f.write(build_info(b.flavor, b.target, b.libc, b.env['STATICPYTHON_LINK'] == '-static-pie'))
 
 
 def copy_stdlib(src, dest):

@@ -19,7 +19,14 @@ PRODUCTS = ('usr/lib/libssl.a', 'usr/lib/libcrypto.a', 'usr/include/openssl/ssl.
             'usr/lib/pkgconfig/openssl.pc')
 
 # Static libraries only; providers built in; no test programs, docs or command-line app.
-OPTIONS = ('no-shared', 'no-module', 'no-tests', 'no-docs')
+OPTIONS = ('no-shared', 'no-module', 'no-tests', 'no-docs',
+           # What no module of CPython's uses (ssl, hashlib): left out of the binary. QUIC,
+           # DTLS, compression, SRP, certificate transparency, OCSP with its HTTP client, CMS,
+           # time stamps, CMP, engines, and the legacy provider, which nothing loads (its
+           # algorithms are reachable only through OSSL_PROVIDER_load(), which CPython 3.13
+           # does not call).
+           'no-quic', 'no-dtls', 'no-comp', 'no-srp', 'no-ct', 'no-ocsp', 'no-http', 'no-cms',
+           'no-ts', 'no-cmp', 'no-engine', 'no-legacy')
 
 
 def build(b):

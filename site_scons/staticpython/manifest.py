@@ -1,0 +1,28 @@
+"""What a binary is, as data: the facts its build writes into it (_staticpython_build.FACTS)
+and that `python -m staticpython` prints, with its built-in modules, size and sha256, as
+the binary's entry of a release's MANIFEST.json."""
+from . import recipes as recipe_registry
+
+
+def _package(recipe, patches=()):
+    return {'name': recipe.NAME, 'version': recipe.VERSION, 'license': recipe.LICENSE,
+            'sources': [{'file': s.filename, 'sha256': s.sha256} for s in recipe.SOURCES]}
+
+
+def build_facts(flavor, target, libc, pie, recipes):
+    """The facts of one interpreter build: JSON-ready, the same on every build machine."""
+    interpreter = recipes[flavor.interpreter]
+    linked = recipe_registry.closure(recipes, flavor.libraries)
+    toolchain = [n for n, r in recipes.items() if r.KIND in ('toolchain', 'part')]
+    return {
+        'flavor': flavor.name,
+        'python': interpreter.VERSION,
+        'interpreter': _package(interpreter),
+        'target': target.name,
+        'triple': target.triple(libc),
+        'libc': {'name': libc, 'version': recipes[libc].VERSION},
+        'pie': bool(pie),
+        'file': f'{target.name}/{flavor.output}',
+        'libraries': [_package(recipes[n]) for n in linked],
+        'toolchain': [{'name': n, 'version': recipes[n].VERSION} for n in toolchain],
+    }
