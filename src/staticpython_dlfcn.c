@@ -2,7 +2,8 @@
  *
  * A static executable has no dynamic loader: the C library's dlopen() fails for every
  * file, even for the program itself. The interpreter is linked with --wrap for dlopen,
- * dlsym, dlclose and dlerror (-Wl,--wrap=dlopen,...), so every call lands here first:
+ * dlsym, dlclose and dlerror (-Wl,--wrap=dlopen,...; __dlsym_time64 too, which is dlsym on
+ * musl's 32-bit CPUs), so every call lands here first:
  * dlopen(NULL), or of the executable's own file, returns a handle for this program, and
  * dlsym() on it (or on RTLD_DEFAULT) looks the name up in the table of the interpreter's
  * exported C API that the build generates (staticpython_exports.h). Everything else goes
@@ -68,16 +69,33 @@ static int by_name(const void *name, const void *entry) {
     return strcmp(name, ((const struct sp_export *)entry)->name);
 }
 
-void *__wrap_dlsym(void *restrict handle, const char *restrict name) {
+static const struct sp_export *exported(void *handle, const char *name) {
     open_failed = 0;
     if (handle != &this_program && handle != RTLD_DEFAULT) {
-        return __real_dlsym(handle, name);
+        return NULL;
     }
-    const struct sp_export *found = bsearch(name, sp_exports,
-                                            sizeof sp_exports / sizeof sp_exports[0],
-                                            sizeof sp_exports[0], by_name);
-    return found ? found->address : __real_dlsym(RTLD_DEFAULT, name);
+    return bsearch(name, sp_exports, sizeof sp_exports / sizeof sp_exports[0],
+                   sizeof sp_exports[0], by_name);
 }
+
+void *__wrap_dlsym(void *restrict handle, const char *restrict name) {
+    const struct sp_export *found = exported(handle, name);
+    return found ? found->address
+                 : __real_dlsym(handle == &this_program ? RTLD_DEFAULT : handle, name);
+}
+
+#if _REDIR_TIME64
+/* musl's 32-bit CPUs, whose time_t grew to 64 bits: <dlfcn.h> sends every dlsym() call to
+ * __dlsym_time64 (which finds the 64-bit-time variant of a function by its old name), and
+ * the interpreter is linked with --wrap for that name too. */
+void *__real___dlsym_time64(void *restrict handle, const char *restrict name);
+
+void *__wrap___dlsym_time64(void *restrict handle, const char *restrict name) {
+    const struct sp_export *found = exported(handle, name);
+    return found ? found->address
+                 : __real___dlsym_time64(handle == &this_program ? RTLD_DEFAULT : handle, name);
+}
+#endif
 
 int __wrap_dlclose(void *handle) {
     open_failed = 0;

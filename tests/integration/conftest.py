@@ -91,6 +91,13 @@ def flavor():
 
 
 @pytest.fixture(scope='session')
+def perf_trampoline(target, flavor):
+    """Whether CPython has the -X perf trampoline for the target's CPU."""
+    from staticpython.recipes import load
+    return target.arch in load()[flavor.interpreter].PERF_TRAMPOLINE_CPUS
+
+
+@pytest.fixture(scope='session')
 def suite_python(flavor):
     """The flavor's test-suite variant (STATICPYTHON_SUITE_PYTHON, set by `scons test`)."""
     path = os.environ.get('STATICPYTHON_SUITE_PYTHON')

@@ -5,7 +5,6 @@ process is shown in an assertion."""
 import os
 
 from staticpython import isolation
-from staticpython.isolation import binfmt_rule   # noqa: F401 (for the tests of it)
 from staticpython.targets import TARGETS, native_target
 
 TARGET = TARGETS[os.environ.get('STATICPYTHON_TARGET') or native_target() or 'linux-x86_64']

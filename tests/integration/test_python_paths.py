@@ -1,7 +1,6 @@
 """Where the interpreter thinks it is, by CPython's own rules (Modules/getpath.py), with the
 executable standing for the standard library directory: sys.prefix from the real file or
 $PYTHONHOME, ._pth files, and sysconfig's paths and names."""
-import os
 
 import pytest
 

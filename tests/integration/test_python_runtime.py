@@ -3,7 +3,6 @@ test scripts (/proc, tmpfs on /tmp and /dev/shm): threads, subprocesses, multipr
 (spawn), sqlite3, compression, ctypes/libffi, the C decimal module, pdb, and tracebacks
 that show source lines of the standard library stored in the executable's ZIP."""
 import bz2
-import ctypes
 import gzip
 import hashlib
 import importlib
@@ -12,13 +11,14 @@ import lzma
 import os
 import random
 import re
+import subprocess
 import zipfile
 import zlib
 from decimal import Decimal, localcontext
 
 import pytest
 
-from isolation import Root, describe
+from isolation import Root, describe, run_alone
 
 BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
@@ -289,14 +289,35 @@ print(json.dumps({
 '''
 
 
-def test_ctypes(root):
-    class Point(ctypes.Structure):  # the host's layout: the same ABI
-        _fields_ = [('x', ctypes.c_int), ('y', ctypes.c_double), ('tag', ctypes.c_char * 8)]
+# The same structure as the target's C compiler lays it out (its ABI: a double is 4-aligned
+# in an i386 struct, 8-aligned elsewhere).
+POINT_C = r"""#include <stddef.h>
+#include <stdio.h>
+struct point { int x; double y; char tag[8]; };
+int main(void) {
+    printf("%zu %zu %zu %zu\n", sizeof(struct point), offsetof(struct point, x),
+           offsetof(struct point, y), offsetof(struct point, tag));
+    return 0;
+}
+"""
 
+
+def c_layout(cc, runner, tmp_path):
+    (tmp_path / 'point.c').write_text(POINT_C)
+    subprocess.run([cc, '-O2', '-o', str(tmp_path / 'point'), str(tmp_path / 'point.c')],
+                   check=True, capture_output=True)
+    p = run_alone(str(tmp_path / 'point'), runner=runner)
+    assert p.returncode == 0, describe(p)
+    size, *offsets = (int(n) for n in p.stdout.split())
+    return size, offsets
+
+
+def test_ctypes(root, cc, runner, tmp_path):
+    size, offsets = c_layout(cc, runner, tmp_path)
     result = run_script(root, 'ctypes_test', CTYPES)
     cdll = result.pop('cdll')
     assert result == {
-        'sizeof': ctypes.sizeof(Point), 'offsets': [Point.x.offset, Point.y.offset, Point.tag.offset],
+        'sizeof': size, 'offsets': offsets,
         'ret': 22, 'calls': [7], 'x': 21, 'y': 9.5, 'tag': 'abc', 'string_at': 'abc',
         'dret': 1.5 * 2 ** 40,
     }

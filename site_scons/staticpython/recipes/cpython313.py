@@ -89,6 +89,10 @@ PGO_USE = ('-fprofile-correction -Wno-missing-profile -gno-record-gcc-switches '
 BUILD_TOOLS = ('Programs/_freeze_module', '_bootstrap_python')   # built by the first pass
 OPT = 'OPT=-DNDEBUG -O3 -Wall'     # CPython's, without -g: the installed program is stripped
 
+# The CPUs for which CPython has the perf trampoline (-X perf): assembly of its own
+# (Python/asm_trampoline.S; configure's list, which patch 0010 extends to musl).
+PERF_TRAMPOLINE_CPUS = ('x86_64', 'aarch64')
+
 # Test modules that Modules/Setup.stdlib builds as shared libraries only: the test-suite
 # variant builds them in (in makesetup, the first rule for a module wins).
 SHARED_ONLY_TEST_MODULES = (
@@ -113,7 +117,9 @@ OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),
 # Our program, included by the Programs/python.c the build writes: main(), and dlopen()/
 # dlsym() over the table of exported symbols (staticpython_exports.h, written beside them).
 PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c')
-WRAPPED = ('dlopen', 'dlsym', 'dlclose', 'dlerror')   # the C library's, wrapped by the program
+# The C library's, wrapped by the program (__dlsym_time64: dlsym on musl's 32-bit CPUs;
+# where nothing calls it, its --wrap does nothing).
+WRAPPED = ('dlopen', 'dlsym', '__dlsym_time64', 'dlclose', 'dlerror')
 # Faster memcpy, memmove, memset and memcmp than the C library's, linked into the interpreter;
 # never compiled with LTO or builtins, which could turn them into calls to themselves.
 STRING_FUNCTIONS = 'src/staticpython_string.c'
@@ -165,6 +171,11 @@ def build(b):
     host = (f'--build={b.triple}', f'--host={b.triple}')
     build_python = b.env.get('STATICPYTHON_BUILD_PYTHON')
     if build_python:
+        # A copy in the work directory: the configuration records its path, which the
+        # packing step then names by the work directory's mapped name, as in every checkout.
+        copy = os.path.join(b.mkdir('build-python'), os.path.basename(build_python))
+        shutil.copy2(build_python, copy)
+        build_python = copy
         site = os.path.join(b.workdir, 'config.site')
         with open(site, 'w') as f:
             f.write(''.join(f'{k}={v}\n' for k, v in sorted(cross_answers(b).items())))
