@@ -10,9 +10,9 @@ carry a fixed date; .pyc files are unchecked hash-based (PEP 552), valid whateve
 timestamps and byte-identical from build to build.
 
 The final ZIP also carries its directory index (patches/cpython3.13/.../
-0016-zipimport-directory-index.patch): the directory as that interpreter's zipimport reads
-it, for the ZIP placed ARC_OFFSET bytes into the file (after the executable), marshalled into
-a last stored member, INDEX_NAME, which the archive comment locates.
+0016-zipimport-directory-index.patch): each member's name and a packed record of its
+directory entry, for the ZIP placed ARC_OFFSET bytes into the file (after the executable),
+marshalled into a last stored member, INDEX_NAME, which the archive comment locates.
 """
 import importlib.util
 import marshal
@@ -83,10 +83,12 @@ def add_index(zip_path, arc_offset):
     import zipimport
     zipimport._use_index = False
     toc = zipimport._read_directory(zip_path)
-    index = {}
-    for name, (_, compress, data_size, file_size, offset, time, date, crc) in toc.items():
-        index[name] = (compress, data_size, file_size, offset + arc_offset, time, date, crc)
-    blob = marshal.dumps(index)
+    names, records = {}, []
+    for name, (_, compress, data_size, file_size, offset, time, date, crc) in sorted(toc.items()):
+        names[name] = len(records) * zipimport.INDEX_RECORD
+        records.append(struct.pack('<7Q', compress, data_size, file_size, offset + arc_offset,
+                                   time, date, crc))
+    blob = marshal.dumps((names, b''.join(records)))
     info = entry(INDEX_NAME)
     info.compress_type = zipfile.ZIP_STORED
     with zipfile.ZipFile(zip_path, 'a') as z:
