@@ -130,7 +130,8 @@ class Root:
             ns += ['--user', '--map-root-user']
         if self.binfmt:
             setup += binfmt_setup(self.binfmt)
-        ns += ['--mount', '--pid', '--fork']
+        # --kill-child: a run that is killed (a timeout) takes its namespace with it.
+        ns += ['--mount', '--pid', '--fork', '--kill-child']
         if proc:
             os.makedirs(self.inside('/proc'), exist_ok=True)
             ns += [f'--mount-proc={self.inside("/proc")}']
@@ -140,7 +141,15 @@ class Root:
         chroot = [_tool('chroot'), self.path, *argv]
         if not setup:
             return ns + chroot
-        script = ' && '.join(setup + ['exec ' + ' '.join(shlex.quote(a) for a in chroot)])
+        # Under qemu the program must not be the namespace's PID 1: qemu dies of a guest's
+        # fatal signal (a hangup, a crash) by sending it to itself, which the kernel drops
+        # for a namespace's init, so qemu would wait forever. The shell stays PID 1 and
+        # reports a death by signal N as exit status 128+N.
+        run = ' '.join(shlex.quote(a) for a in chroot)
+        if self.binfmt:   # not the last command, or the shell would exec it
+            script = ' && '.join(setup + [run]) + '; exit $?'
+        else:
+            script = ' && '.join(setup + ['exec ' + run])
         return ns + [_tool('sh'), '-c', script]
 
     def run(self, argv, proc=True, tmpfs=(), env=None, stdin=None, timeout=60, text=True):

@@ -96,6 +96,15 @@ def test_subprocess(root):
     assert result['failing'] == [3, '', 'oops']
 
 
+def test_a_fatal_signal_ends_the_program(root):
+    """abort() ends the interpreter instead of leaving it running: natively it is the root's
+    PID 1 (which a signal it sends itself does not kill, so musl's abort() crashes it), and
+    under qemu the program must not be PID 1 at all (isolation.py says why)."""
+    p = run(root, [BIN, '-c', 'import os; os.abort()'], timeout=30)
+    assert p.returncode not in (0, 1), describe(p)
+    assert 'Traceback' not in p.stderr, describe(p)
+
+
 MULTIPROCESSING = '''\
 import json, multiprocessing, os
 
