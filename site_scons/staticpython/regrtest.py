@@ -199,20 +199,26 @@ class Verdict:
     passed: list          # expected to fail, ran, did not
     expected: list        # expected to fail, and did
     shared: list = field(default_factory=list)   # not expected, but the default build fails too
+    tolerated: list = field(default_factory=list)   # failed, and may where the run is emulated
 
     @property
     def ok(self):
         return not self.unexpected and not self.passed
 
 
-def judge(run, expected, reference=None):
+def judge(run, expected, reference=None, tolerated=None):
     """Compare a run's failures with the expected ones. A failure that the default build
-    has as well on the same machine (`reference`) is the machine's, not a defect of ours."""
+    has as well on the same machine (`reference`) is the machine's, not a defect of ours.
+    `tolerated` ({test id: reason}) may fail or pass: what qemu user mode and the user
+    namespace of a foreign CPU's run cannot do, which differs by CPU and qemu version."""
     failed = run.failed()
     ref_failed = reference.failed() if reference else set()
-    unexpected, shared = [], []
+    unexpected, shared, excused = [], [], []
     for test in sorted(failed):
         if any(covers(e, test) for e in expected):
+            continue
+        if any(covers(e, test) for e in tolerated or {}):
+            excused.append(test)
             continue
         both = any(covers(r, test) or covers(test, r) for r in ref_failed)
         (shared if both else unexpected).append(test)
@@ -225,14 +231,14 @@ def judge(run, expected, reference=None):
         if not any(covers(m, entry) or covers(entry, m) for m in ran):
             continue          # not run here (another subset, a resource not enabled)
         (seen if any(covers(entry, t) for t in failed) else passed).append(entry)
-    return Verdict(unexpected, passed, seen, shared)
+    return Verdict(unexpected, passed, seen, shared, excused)
 
 
 def _row(label, ours, theirs):
     return f'| {label} | {ours} | {theirs} |'
 
 
-def report(title, ours, reference, expected, verdict):
+def report(title, ours, reference, expected, verdict, tolerated=None):
     """The report, in Markdown: the two runs side by side, then every expected failure."""
     ref = reference or Run()
     both = [('modules run', lambda r: len(r.modules)),
@@ -257,6 +263,12 @@ def report(title, ours, reference, expected, verdict):
     for entry in verdict.expected:
         there = ('yes' if any(covers(entry, t) for t in ref_failed) else 'no') if reference else '?'
         lines.append(f'| `{entry}` | {expected[entry]} | {there} |')
+    if tolerated:
+        lines += ['', f'## Failures of the emulated run, with their reasons ({len(verdict.tolerated)})',
+                  '', '| test | reason |', '|---|---|']
+        for test in verdict.tolerated:
+            reason = next(r for e, r in tolerated.items() if covers(e, test))
+            lines.append(f'| `{test}` | {reason} |')
     for heading, items in (('Unexpected failures', verdict.unexpected),
                            ('Expected failures that passed', verdict.passed),
                            ('Failures the default build has too (this machine)', verdict.shared),
@@ -266,14 +278,17 @@ def report(title, ours, reference, expected, verdict):
     return '\n'.join(lines) + '\n'
 
 
-def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title='', wrap=list):
-    """Run the suite on `python`, write out_dir/report.md; return (Verdict, report text)."""
+def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title='', wrap=list,
+          tolerated_path=None):
+    """Run the suite on `python`, write out_dir/report.md; return (Verdict, report text).
+    `tolerated_path`: the failures allowed to an emulated run (see judge)."""
     ours = run_suite(python, out_dir, jobs, tests, wrap=wrap)
     with open(os.path.join(out_dir, 'run.json'), 'w') as f:
         f.write(ours.to_json())
     expected = load_expected(expected_path)
-    verdict = judge(ours, expected, reference)
-    text = report(title, ours, reference, expected, verdict)
+    tolerated = load_expected(tolerated_path) if tolerated_path else None
+    verdict = judge(ours, expected, reference, tolerated)
+    text = report(title, ours, reference, expected, verdict, tolerated)
     with open(os.path.join(out_dir, 'report.md'), 'w') as f:
         f.write(text)
     return verdict, text

@@ -1,4 +1,6 @@
 """Reading a run of CPython's test suite and judging it against the expected failures."""
+import os
+
 import pytest
 
 from staticpython import regrtest
@@ -93,6 +95,19 @@ def test_judge_an_expected_failure_that_passed(run):
     assert not verdict.ok
 
 
+def test_judge_failures_tolerated_in_an_emulated_run(run):
+    expected = {'test.test_cmd_line.CmdLineTest.test_frozen': 'a', 'test.test_ctypes': 'b',
+                'test.test_linecache': 'c', 'test.test_pdb': 'd', 'test.test_sqlite3': 'e'}
+    tolerated = {'test.test_cmd_line.OtherTests': 'qemu cannot',
+                 'test.test_os.PosixTests.test_x': 'may pass: not a failure either way'}
+    verdict = regrtest.judge(run, expected, tolerated=tolerated)
+    assert verdict.tolerated == ['test.test_cmd_line.OtherTests.setUpClass']
+    assert verdict.unexpected == [] and verdict.ok
+    text = regrtest.report('t', run, None, expected, verdict, tolerated)
+    assert '| `test.test_cmd_line.OtherTests.setUpClass` | qemu cannot |' in text
+    assert not regrtest.judge(run, expected).ok    # natively the same failure counts
+
+
 def test_judge_a_failure_the_default_build_has_too(run):
     reference = regrtest.Run(modules={'test.test_cmd_line': 'failed'},
                              cases={'test.test_cmd_line.OtherTests.setUpClass': 'error'},
@@ -135,3 +150,10 @@ def test_judge_an_entry_for_tests_that_live_in_another_module(run):
     assert entry in verdict.passed
     run.cases[entry] = 'failure'
     assert entry in regrtest.judge(run, {entry: 'loads a shared library'}).expected
+
+
+@pytest.mark.parametrize('name', sorted(os.listdir(os.path.join(
+    os.path.dirname(__file__), '..', 'regrtest'))))
+def test_the_lists_of_expected_failures_parse(name):
+    entries = regrtest.load_expected(os.path.join(os.path.dirname(__file__), '..', 'regrtest', name))
+    assert entries and all(reason for reason in entries.values())
