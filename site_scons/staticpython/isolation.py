@@ -26,9 +26,11 @@ def binfmt_rule(target):
     """The binfmt_misc registration that runs `target`'s executables (static or static-pie)
     under its qemu, or None where this machine runs them itself. Debian's qemu-user-static
     also installs each emulator as <cpu>-binfmt-P, the name under which it takes the
-    program's own argv[0] from the kernel (flag P); the plain emulator otherwise. Flag O:
-    the kernel opens the program for qemu, so an exec by file descriptor (os.execve(fd))
-    runs too; without it qemu gets a /dev/fd/N path. Flag F: qemu is opened at once."""
+    program's own argv[0] from the kernel (flag P); the plain emulator otherwise. Flag F:
+    qemu is opened at once. Not flag O (Debian's rules have it): the kernel would open the
+    program for qemu in the lowest free descriptor, so a program started with stdin closed
+    would find it open. Without O an exec by descriptor (os.execve(fd)) hands qemu a
+    /dev/fd/N path and fails; see tests/regrtest/cpython3.13-under-qemu.txt."""
     if target.runs_natively():
         return None
     from elftools.elf.enums import ENUM_E_MACHINE
@@ -42,7 +44,7 @@ def binfmt_rule(target):
     mask += b'\xff\xff'
     cpu = os.path.basename(qemu).removeprefix('qemu-').removesuffix('-static')
     preserving = f'/usr/libexec/qemu-binfmt/{cpu}-binfmt-P'
-    interpreter, flags = (preserving, 'OPF') if os.path.exists(preserving) else (qemu, 'OF')
+    interpreter, flags = (preserving, 'PF') if os.path.exists(preserving) else (qemu, 'F')
     hexed = ''.join(f'\\x{b:02x}' for b in magic), ''.join(f'\\x{b:02x}' for b in mask)
     return f':staticpython-{cpu}:M::{hexed[0]}:{hexed[1]}:{interpreter}:{flags}'
 
