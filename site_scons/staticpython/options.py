@@ -41,11 +41,6 @@ def errors(arguments, repo=None):
                         f"not '{arguments['verbose']}'")
     if str(arguments.get('pie', 'auto')).lower() not in PIE_WORDS:
         problems.append(f"pie must be one of {', '.join(PIE_WORDS)}, not '{arguments['pie']}'")
-    elif str(arguments.get('pie', 'auto')).lower() in TRUE_WORDS:
-        chosen = TARGETS.get(arguments.get('target', native_target()))
-        if chosen is not None and chosen.no_pie:
-            problems.append(f'{chosen.name} cannot be built static-pie: {chosen.no_pie}; '
-                            'use pie=auto or pie=no')
     cache = arguments.get('cache')
     if cache is not None:
         full = os.path.expanduser(cache)
@@ -57,10 +52,9 @@ def errors(arguments, repo=None):
 
 
 def pie(value, target):
-    """Whether executables for `target` are static-pie, for the `pie` option's value
-    (`yes`: wherever the target can be; `scons target=X pie=yes` refuses an X that cannot)."""
+    """Whether executables for `target` are static-pie, for the `pie` option's value."""
     value = str(value).lower()
-    return target.pie if value == 'auto' else value in TRUE_WORDS and not target.no_pie
+    return target.pie if value == 'auto' else value in TRUE_WORDS
 
 
 def help_text():

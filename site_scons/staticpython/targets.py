@@ -47,7 +47,6 @@ class Target:
     # Executables are static-pie (the kernel loads their code at a random address) unless
     # this says no; the `pie` option overrides it. Measured in bench/: see README.md.
     pie: bool = True
-    no_pie: str = ''          # why this CPU's executables cannot be static-pie, if they cannot
 
     def triple(self, libc):
         return f'{self.arch}-linux-{libc}{self.abi}'
@@ -111,10 +110,6 @@ TARGETS = {t.name: t for t in (
         kernel_arch='riscv', qemu='qemu-riscv64-static', native_on=('riscv64',),
         openssl_target='linux64-riscv64', elf_machine='EM_RISCV',
         gcc_config=('--with-arch=rv64gc', '--with-abi=lp64d'),
-        pie=False,
-        no_pie=('binutils 2.44 leaves symbolic R_RISCV_64 relocations in a RISC-V static-pie '
-                '(for a global that code also reads through the GOT), which musl\'s static-pie '
-                'start-up does not apply, so the interpreter crashes'),
     ),
     Target(
         name='linux-ppc64le', machine='ppc64le', arch='powerpc64le',

@@ -29,3 +29,24 @@ def static_problems(path, target, pie=False):
         if 'PT_LOAD' not in kinds:
             problems.append('no PT_LOAD segment')
         return problems
+
+
+def symbolic_relocations(path):
+    """The dynamic relocations of `path` that name a symbol, as (type, symbol name): a
+    static-pie must have none, since musl's start-up applies only relative ones."""
+    from elftools.elf.descriptions import describe_reloc_type
+    from elftools.elf.relocation import RelocationSection
+    found = []
+    with open(path, 'rb') as f:
+        elf = ELFFile(f)
+        for section in elf.iter_sections():
+            if not isinstance(section, RelocationSection) or not section.name.startswith('.rel'):
+                continue
+            if section['sh_flags'] & 2 == 0:      # SHF_ALLOC: loaded, so applied at start-up
+                continue
+            symbols = elf.get_section(section['sh_link'])
+            for rel in section.iter_relocations():
+                if rel['r_info_sym']:
+                    found.append((describe_reloc_type(rel['r_info_type'], elf),
+                                  symbols.get_symbol(rel['r_info_sym']).name))
+    return found

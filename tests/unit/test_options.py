@@ -110,16 +110,5 @@ def test_pie_maybe_reported():
 def test_pie_auto_is_the_targets_choice_and_words_override_it(name):
     target = TARGETS[name]
     assert options.pie('auto', target) is target.pie
-    can = not target.no_pie
-    assert options.pie('yes', target) is can and options.pie('1', target) is can
+    assert options.pie('yes', target) is True and options.pie('1', target) is True
     assert options.pie('no', target) is False and options.pie('off', target) is False
-
-
-def test_a_target_that_cannot_be_static_pie_says_why():
-    cannot = [t for t in TARGETS.values() if t.no_pie]
-    assert cannot and all(t.pie is False for t in cannot)
-    for t in cannot:
-        problems = options.errors({'target': t.name, 'pie': 'yes'})
-        assert len(problems) == 1 and t.name in problems[0] and t.no_pie in problems[0]
-        assert 'pie=auto or pie=no' in problems[0]
-        assert options.errors({'target': t.name, 'pie': 'auto'}) == []

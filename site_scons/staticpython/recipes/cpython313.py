@@ -161,8 +161,12 @@ def build(b):
         'CFLAGS': cflags,
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
-                   f'{packed_relocations(b)}',
+                   f'{packed_relocations(b)}{local_symbols(b)}',
         'LINKFORSHARED': ' ',                 # no -export-dynamic: nothing is loaded later
+        # The objects CPython compiles for shared use (libmpdec, expat, HACL*) get the code
+        # model of the rest: with LTO, GCC will not inline across a -fPIC/non-PIC boundary on
+        # RISC-V (its code model differs), and -fPIC is pointless in a static executable.
+        'CCSHARED': '-fPIE' if pie(b) else ' ',
     }
     tests = '--enable-test-modules' if b.flavor.test_suite else '--disable-test-modules'
     # Where this machine runs the target's programs (x86_64, i386 here) the build is native,
@@ -223,11 +227,33 @@ def record_final_flags(b, instrumented, compile_flags, link_flags):
             f.writelines(lines)
 
 
+def pie(b):
+    return b.env['STATICPYTHON_LINK'] == '-static-pie'
+
+
+# Every symbol of a static-pie local: nothing links against it later. Without this the
+# RISC-V and s390x linkers of binutils 2.44 make a global that data points at and code reads
+# through the GOT a dynamic symbol with a symbolic relocation (R_RISCV_64, R_390_64), which
+# musl's static-pie start-up, applying relative relocations only, leaves at zero.
+LOCAL_SYMBOLS = '{ local: *; };\n'
+
+
+def local_symbols(b):
+    """' -Wl,--version-script=...' making every symbol of a static-pie local (see
+    LOCAL_SYMBOLS); empty for a fixed-address executable."""
+    if not pie(b):
+        return ''
+    path = os.path.join(b.workdir, 'local-symbols.ver')
+    with open(path, 'w') as f:
+        f.write(LOCAL_SYMBOLS)
+    return f' -Wl,--version-script={path}'
+
+
 def packed_relocations(b):
     """' -Wl,-z,pack-relative-relocs' for a static-pie whose linker can pack its relative
     relocations (DT_RELR, which musl's start-up code applies): 1.5 MB fewer on x86_64. Empty
     for a fixed-address executable and where the target's ld ignores the option."""
-    if b.env['STATICPYTHON_LINK'] != '-static-pie':
+    if not pie(b):
         return ''
     flag = '-Wl,-z,pack-relative-relocs'
     probe = os.path.join(b.workdir, 'relr-probe')
@@ -366,7 +392,7 @@ def install(b):
     shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                  os.path.join(lib, '_staticpython_cacert.pem'))
     with open(os.path.join(lib, '_staticpython_build.py'), 'w') as f:
-        f.write(build_info(b.flavor, b.target, b.libc, b.env['STATICPYTHON_LINK'] == '-static-pie'))
+        f.write(build_info(b.flavor, b.target, b.libc, pie(b)))
 
 
 def copy_stdlib(src, dest):
