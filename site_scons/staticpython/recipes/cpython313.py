@@ -161,8 +161,10 @@ def build(b):
         'CFLAGS': cflags,
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
-                   f'{packed_relocations(b)}{local_symbols(b)}',
-        'LINKFORSHARED': ' ',                 # no -export-dynamic: nothing is loaded later
+                   f'{packed_relocations(b)}',
+        # The interpreter's own link (make passes LDFLAGS twice, a version script must come
+        # once): no -export-dynamic, nothing is loaded later; every symbol local.
+        'LINKFORSHARED': local_symbols(b) or ' ',
         # The objects CPython compiles for shared use (libmpdec, expat, HACL*) get the code
         # model of the rest: with LTO, GCC will not inline across a -fPIC/non-PIC boundary on
         # RISC-V (its code model differs), and -fPIC is pointless in a static executable.
@@ -239,14 +241,14 @@ LOCAL_SYMBOLS = '{ local: *; };\n'
 
 
 def local_symbols(b):
-    """' -Wl,--version-script=...' making every symbol of a static-pie local (see
+    """'-Wl,--version-script=...' making every symbol of a static-pie local (see
     LOCAL_SYMBOLS); empty for a fixed-address executable."""
     if not pie(b):
         return ''
     path = os.path.join(b.workdir, 'local-symbols.ver')
     with open(path, 'w') as f:
         f.write(LOCAL_SYMBOLS)
-    return f' -Wl,--version-script={path}'
+    return f'-Wl,--version-script={path}'
 
 
 def packed_relocations(b):
