@@ -95,6 +95,14 @@ def test_judge_an_expected_failure_that_passed(run):
     assert not verdict.ok
 
 
+def test_judge_an_expected_failure_skipped_here_is_not_judged(run):
+    run.cases.pop('test.test_linecache.LineCacheTests.test_getline')
+    run.cases['test.test_linecache.LineCacheTests.test_getline'] = 'skipped'
+    run.modules['test.test_linecache'] = 'passed'
+    verdict = regrtest.judge(run, {'test.test_linecache.LineCacheTests.test_getline': 'x'})
+    assert verdict.passed == [] and verdict.expected == []
+
+
 def test_judge_failures_tolerated_in_an_emulated_run(run):
     expected = {'test.test_cmd_line.CmdLineTest.test_frozen': 'a', 'test.test_ctypes': 'b',
                 'test.test_linecache': 'c', 'test.test_pdb': 'd', 'test.test_sqlite3': 'e'}
