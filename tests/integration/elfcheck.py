@@ -34,6 +34,7 @@ def static_problems(path, target, pie=False):
 def symbolic_relocations(path):
     """The dynamic relocations of `path` that name a symbol, as (type, symbol name): a
     static-pie must have none, since musl's start-up applies only relative ones."""
+    from elftools.elf.constants import SH_FLAGS
     from elftools.elf.descriptions import describe_reloc_type
     from elftools.elf.relocation import RelocationSection
     found = []
@@ -42,7 +43,7 @@ def symbolic_relocations(path):
         for section in elf.iter_sections():
             if not isinstance(section, RelocationSection) or not section.name.startswith('.rel'):
                 continue
-            if section['sh_flags'] & 2 == 0:      # SHF_ALLOC: loaded, so applied at start-up
+            if not section['sh_flags'] & SH_FLAGS.SHF_ALLOC:   # loaded: applied at start-up
                 continue
             symbols = elf.get_section(section['sh_link'])
             for rel in section.iter_relocations():
