@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+import bytediff
 from conftest import REPO
 from checkouts import USER_CACHE, copy_checkout
 
@@ -51,4 +52,6 @@ def test_the_second_checkout_built_its_interpreter_from_source(second):
 
 def test_both_interpreters_are_the_same_bytes(second, python):
     path, _ = second
-    assert _sha256(path) == _sha256(python)
+    if _sha256(path) != _sha256(python):
+        pytest.fail('\n'.join(['the second checkout built other bytes:'] +
+                               bytediff.describe(python, path)), pytrace=False)
