@@ -40,6 +40,7 @@ import zlib
 
 rng = random.Random(1234)
 FIXED_TIME_NS = 1_704_067_200_123_456_789
+FIXED_START_NS = FIXED_TIME_NS - 86_400_987_654_321
 SCALE = 1
 
 
@@ -252,8 +253,11 @@ def data():
     parsed_dates = [datetime.datetime.fromisoformat(d) for d in dates]
     log = io.StringIO()
     # Each record reads the clock, and its fields are ints: whether one is a cached small
-    # int depends on the time. A fixed clock keeps the work the same on every run.
+    # int depends on the time. A fixed clock keeps the work the same on every run. So does a
+    # fixed start: relativeCreated converts the clock's distance from the time logging was
+    # imported to a float, and how _PyLong_Frexp rounds it depends on its low bits.
     clock, logging.time = logging.time, types.SimpleNamespace(time_ns=lambda: FIXED_TIME_NS)
+    start, logging._startTime = logging._startTime, FIXED_START_NS
     logger = logging.getLogger('train')
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter('%(levelname)s %(name)s %(message)s'))
@@ -262,7 +266,7 @@ def data():
     for i in range(3000):
         logger.info('record %d of %s', i, 'many')
         logger.debug('hidden %d', i)
-    logging.time = clock
+    logging.time, logging._startTime = clock, start
     pretty = pprint.pformat(records[:200])
     return (len(blob), len(unpickled), [len(p) for p in packed], digests[0], len(b64),
             structs[-1], len(names), rows[:2], parsed_dates[-1], len(log.getvalue()), len(pretty))
