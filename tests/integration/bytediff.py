@@ -1,5 +1,6 @@
 """Where two builds of the interpreter differ: its ELF sections, then its appended ZIP's
 members. For the message of a failed reproducibility check, so that it names what varies."""
+import os
 import zipfile
 
 from elftools.elf.elffile import ELFFile
@@ -12,8 +13,7 @@ def _sections(path):
         for s in elf.iter_sections():
             data = b'' if s['sh_type'] == 'SHT_NOBITS' else s.data()
             out[s.name] = (s['sh_size'], data)
-        out['(entry point)'] = (0, elf.header['e_entry'].to_bytes(8, 'little'))
-        return out
+        return elf.header['e_entry'], out
 
 
 def _members(path):
@@ -23,9 +23,11 @@ def _members(path):
 
 def describe(first, second, limit=12):
     """Lines saying which sections and members of `second` differ from `first`."""
-    lines = [f'{first}: {_size(first)} bytes; {second}: {_size(second)} bytes; '
-             f'first difference at byte {_first_difference(first, second)}']
-    a, b = _sections(first), _sections(second)
+    lines = [f'{first}: {os.path.getsize(first)} bytes; {second}: {os.path.getsize(second)} '
+             f'bytes; first difference at byte {_first_difference(first, second)}']
+    (entry_a, a), (entry_b, b) = _sections(first), _sections(second)
+    if entry_a != entry_b:
+        lines.append(f'  ELF entry point {entry_a:#x} against {entry_b:#x}')
     for name in sorted(set(a) | set(b)):
         if a.get(name) != b.get(name):
             sizes = [x[0] if x else 'missing' for x in (a.get(name), b.get(name))]
@@ -34,19 +36,16 @@ def describe(first, second, limit=12):
         za, zb = _members(first), _members(second)
     except zipfile.BadZipFile as e:
         return lines + [f'  the appended ZIP cannot be read: {e}']
-    changed = sorted(n for n in set(za) | set(zb) if za.get(n, (0, 0))[:2] != zb.get(n, (0, 0))[:2])
+    content = {n: tuple(z[n][:2] if n in z else 'missing' for z in (za, zb))
+               for n in set(za) | set(zb)}
+    changed = sorted(n for n, (x, y) in content.items() if x != y)
     moved = sum(1 for n in set(za) & set(zb) if za[n][2] != zb[n][2])
     for name in changed[:limit]:
-        lines.append(f'  ZIP {name}: {za.get(name, "missing")[:2]} against {zb.get(name, "missing")[:2]}')
+        lines.append(f'  ZIP {name}: (size, crc) {content[name][0]} against {content[name][1]}')
     if len(changed) > limit:
         lines.append(f'  ZIP ... and {len(changed) - limit} more members differ')
     lines.append(f'  ZIP: {len(changed)} members differ in content, {moved} start elsewhere')
     return lines
-
-
-def _size(path):
-    with open(path, 'rb') as f:
-        return f.seek(0, 2)
 
 
 def _first_difference(first, second, chunk=1 << 20):
