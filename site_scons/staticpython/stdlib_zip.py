@@ -56,7 +56,8 @@ def frozen_sources():
 
 def write(root, out_path, level, bytecode):
     """Write the ZIP; with `bytecode`, a .pyc beside each .py but those of the running
-    interpreter's frozen modules. Returns compile errors."""
+    interpreter's frozen modules. Returns compile errors. Each member is given the level:
+    writestr() takes a ZipInfo's own (unset: zlib's default, 6), not the ZipFile's."""
     if bytecode:
         from importlib._bootstrap_external import _code_to_hash_pyc
         frozen = frozen_sources()
@@ -65,7 +66,7 @@ def write(root, out_path, level, bytecode):
         for arcname, path in files(root):
             with open(path, 'rb') as f:
                 data = f.read()
-            z.writestr(entry(arcname), data)
+            z.writestr(entry(arcname), data, compresslevel=level)
             if bytecode and arcname.endswith('.py') and arcname not in frozen:
                 try:
                     code = compile(data, arcname, 'exec', dont_inherit=True)
@@ -73,7 +74,7 @@ def write(root, out_path, level, bytecode):
                     errors.append(f'{arcname}: {e}')
                     continue
                 pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-                z.writestr(entry(arcname[:-3] + '.pyc'), bytes(pyc))
+                z.writestr(entry(arcname[:-3] + '.pyc'), bytes(pyc), compresslevel=level)
     return errors
 
 

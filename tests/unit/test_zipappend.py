@@ -2,6 +2,7 @@
 import os
 import sys
 import zipfile
+import zlib
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(REPO, 'site_scons', 'site_tools'))
@@ -30,6 +31,26 @@ def test_source_zip_is_sorted_dated_and_reproducible(tmp_path):
         assert names == sorted(names) == ['a/__init__.py', 'a/z.txt', 'b.py']
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in z.infolist())
+
+
+def test_members_are_deflated_at_the_level_asked_for(tmp_path):
+    # Real source text, which zlib packs differently at 1, its default 6 and 9 (checked).
+    with open(zipfile.__file__) as f:
+        text = f.read()
+    (tmp_path / 'lib').mkdir()
+    (tmp_path / 'lib' / 'm.py').write_text(text)
+    data = text.encode()
+    sizes = {}
+    for level in (1, 6, 9):
+        c = zlib.compressobj(level, zlib.DEFLATED, -15)
+        sizes[level] = len(c.compress(data) + c.flush())
+    assert len({sizes[1], sizes[6], sizes[9]}) == 3
+    for level in (1, 9):
+        out = tmp_path / f'{level}.zip'
+        stdlib_zip.write(str(tmp_path / 'lib'), str(out), level, bytecode=False)
+        with zipfile.ZipFile(out) as z:
+            assert z.getinfo('m.py').compress_size == sizes[level]
+            assert z.read('m.py') == data
 
 
 def test_concatenate_sets_osabi_and_keeps_zip_readable(tmp_path):
