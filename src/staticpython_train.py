@@ -2,9 +2,10 @@
 
 Run once by the instrumented interpreter in its build directory, with a fixed hash seed
 (PYTHONHASHSEED, not ignored: no -E) and address randomisation off. It must do the same
-work on every run, so that two builds get the same profile and the same bytes: no clocks,
-no threads, no network, no orderings that depend on object addresses (no sets or dicts
-keyed by plain objects), seeded randomness.
+work on every run, so that two builds get the same profile and the same bytes: no clock
+whose value decides what runs (logging's is fixed; asyncio's loop reads time.monotonic()
+only to compare, with no timer scheduled), no threads, no network, no orderings that
+depend on object addresses (no sets or dicts keyed by plain objects), seeded randomness.
 """
 import array
 import ast

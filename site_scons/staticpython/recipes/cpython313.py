@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 
-from staticpython import exports, manifest, recipes
+from staticpython import exports, manifest, recipes, target_env
 from staticpython.context import ZIP_FILES, build_triple
 from staticpython.sources import Source
 from staticpython.steps import StepError
@@ -168,7 +168,7 @@ def build(b):
         # The objects CPython compiles for shared use (libmpdec, expat, HACL*) get the code
         # model of the rest: with LTO, GCC will not inline across a -fPIC/non-PIC boundary on
         # RISC-V (its code model differs), and -fPIC is pointless in a static executable.
-        'CCSHARED': '-fPIE' if pie(b) else ' ',
+        'CCSHARED': ' '.join(target_env.PIE_CFLAGS) if pie(b) else ' ',
     }
     tests = '--enable-test-modules' if b.flavor.test_suite else '--disable-test-modules'
     # Where this machine runs the target's programs (x86_64, i386 here) the build is native,
