@@ -2,7 +2,7 @@
 
 usage: python3 bench/run.py STATIC --reference REF_PYTHON [--system /usr/bin/python3]
            [--cache DIR] [--rounds 2] [--processes 5] [--only a,b] [--report PATH]
-           [--also LABEL=PATH ...]
+           [--also LABEL=PATH ...] [--workdir DIR [--resume]]
 
 `scons bench` runs this with the flavor's binary and the same CPython source built the
 default way (`./configure && make`, build/<target>/reference/). Every benchmark runs on each
@@ -56,6 +56,10 @@ def parse():
                          'report (e.g. a pie=no build); repeatable')
     ap.add_argument('--workdir', help='where pyperf JSON files go (default: a new temporary '
                                       'directory)')
+    ap.add_argument('--resume', action='store_true',
+                    help='keep the results already in --workdir (of an interrupted run with the '
+                         'same interpreters and options): a benchmark and interpreter with a '
+                         'result file there is not run again')
     ap.add_argument('--report', help='report path (default bench/reports/<binary>-<machine>.md)')
     return ap.parse_args()
 
@@ -82,17 +86,24 @@ def main():
     except suite.SuiteError as e:
         sys.exit(f'bench: {e}')
     sys.path.insert(0, site)          # pyperf, to read its results
+    if args.resume and not args.workdir:
+        sys.exit('bench: --resume needs the --workdir of the run to resume')
     workdir = args.workdir or tempfile.mkdtemp(prefix='staticpython-bench-')
-    if os.path.isdir(workdir):
-        shutil.rmtree(workdir)
-    os.makedirs(workdir)
+    done = set()
+    if args.resume and os.path.isdir(workdir):
+        done = {name[:-5] for name in os.listdir(workdir) if name.endswith('.json')}
+    else:
+        if os.path.isdir(workdir):
+            shutil.rmtree(workdir)
+        os.makedirs(workdir)
     failures = {}
     for rnd in range(args.rounds):
         for i, bench in enumerate(benches):
             order = labels[(rnd + i) % len(labels):] + labels[:(rnd + i) % len(labels)]
             for label in order:
                 v = tuple(int(x) for x in versions[label].split('.')[:2])
-                if v < bench.requires_python or label in failures.get(bench.name, {}):
+                if (v < bench.requires_python or label in failures.get(bench.name, {})
+                        or f'{label}-{bench.name}' in done):
                     continue
                 print(f'bench: round {rnd + 1}/{args.rounds} {bench.name} on {label}', flush=True)
                 json_path = os.path.join(workdir, f'{label}-{bench.name}.json')
