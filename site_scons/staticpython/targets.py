@@ -44,9 +44,12 @@ class Target:
     machine: str = ''         # the CPU its interpreter reports (sysconfig.get_platform())
     multiarch_cpu: str = ''   # the CPU in CPython's name of the platform, if not `arch`
     cflags: tuple = field(default=CFLAGS)
-    # Executables are static-pie (the kernel loads their code at a random address) unless
-    # this says no; the `pie` option overrides it. Measured in bench/: see README.md.
-    pie: bool = True
+    # Whether executables are static-pie (the kernel loads their code at a random address);
+    # the `pie` option overrides it. Fixed-address by default: on x86_64 the static-pie
+    # interpreter was 4% slower on the geometric mean of pyperformance (two runs, 29 and 8
+    # benchmarks) and 8% slower to start (it relocates, so it writes, every page of its
+    # .data.rel.ro), more than the 2% the project allows for it (bench/reports/).
+    pie: bool = False
 
     def triple(self, libc):
         return f'{self.arch}-linux-{libc}{self.abi}'
