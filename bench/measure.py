@@ -9,6 +9,8 @@ import os
 import subprocess
 from dataclasses import dataclass
 
+import report
+
 
 @dataclass
 class Outcome:
@@ -43,11 +45,10 @@ def result(json_path):
     benchmark per variant: its time is the geometric mean of theirs, so that each
     pyperformance benchmark counts once (and a ratio of two such times is the geometric mean
     of the variants' ratios)."""
-    import math
     import pyperf
     benches = pyperf.BenchmarkSuite.load(json_path).get_benchmarks()
     if not benches:
         raise ValueError(f'{json_path} holds no benchmark')
-    median = math.exp(sum(math.log(b.median()) for b in benches) / len(benches))
+    median = report.geomean([b.median() for b in benches])
     rss = [run.get_metadata().get('mem_max_rss', 0) for b in benches for run in b.get_runs()]
     return median, max(rss, default=0)

@@ -89,9 +89,9 @@ def main():
     if args.resume and not args.workdir:
         sys.exit('bench: --resume needs the --workdir of the run to resume')
     workdir = args.workdir or tempfile.mkdtemp(prefix='staticpython-bench-')
-    done = set()
+    done = set()      # result files of the run resumed, which no round runs again
     if args.resume and os.path.isdir(workdir):
-        done = {name[:-5] for name in os.listdir(workdir) if name.endswith('.json')}
+        done = {os.path.join(workdir, name) for name in os.listdir(workdir)}
     else:
         if os.path.isdir(workdir):
             shutil.rmtree(workdir)
@@ -102,11 +102,11 @@ def main():
             order = labels[(rnd + i) % len(labels):] + labels[:(rnd + i) % len(labels)]
             for label in order:
                 v = tuple(int(x) for x in versions[label].split('.')[:2])
+                json_path = os.path.join(workdir, f'{label}-{bench.name}.json')
                 if (v < bench.requires_python or label in failures.get(bench.name, {})
-                        or f'{label}-{bench.name}' in done):
+                        or json_path in done):
                     continue
                 print(f'bench: round {rnd + 1}/{args.rounds} {bench.name} on {label}', flush=True)
-                json_path = os.path.join(workdir, f'{label}-{bench.name}.json')
                 out = measure.run(paths[label], bench, json_path, args.processes, site, workdir,
                                   envs[label])
                 if not out.ok:

@@ -62,7 +62,7 @@ def write(root, out_path, level, bytecode):
         from importlib._bootstrap_external import _code_to_hash_pyc
         frozen = frozen_sources()
     errors = []
-    with zipfile.ZipFile(out_path, 'w', compresslevel=level) as z:
+    with zipfile.ZipFile(out_path, 'w') as z:
         for arcname, path in files(root):
             with open(path, 'rb') as f:
                 data = f.read()
