@@ -10,12 +10,12 @@ carry a fixed date; .pyc files are unchecked hash-based (PEP 552), valid whateve
 timestamps and byte-identical from build to build.
 
 The final ZIP also carries its directory index (patches/cpython3.13/.../
-0016-zipimport-directory-index.patch): each member's name and a packed record of its
-directory entry, for the ZIP placed ARC_OFFSET bytes into the file (after the executable),
-marshalled into a last stored member, INDEX_NAME, which the archive comment locates.
+0016-zipimport-directory-index.patch): a hash table of the members' names and a packed
+record of each one's directory entry, for the ZIP placed ARC_OFFSET bytes into the file
+(after the executable), in a last stored member, INDEX_NAME, which the archive comment
+locates.
 """
 import importlib.util
-import marshal
 import os
 import struct
 import sys
@@ -78,18 +78,39 @@ def write(root, out_path, level, bytecode):
     return errors
 
 
+def index_blob(toc, arc_offset):
+    """The index of the directory `toc` (zipimport._read_directory()'s dict) for a ZIP
+    `arc_offset` bytes into its file, in the layout that the patched zipimport reads (its
+    comment above INDEX_MAGIC): the names' hash table, placed by zipimport._index_hash,
+    then the records."""
+    import zipimport
+    records, starts = [], {}
+    at = 0
+    for name, (_, compress, data_size, file_size, offset, time, date, crc) in sorted(toc.items()):
+        key = name.encode('utf-8')
+        starts[key] = at
+        records.append(struct.pack('<HHIIIQHH', len(key), compress, crc, data_size, file_size,
+                                   offset + arc_offset, time, date) + key)
+        at += len(records[-1])
+    assert struct.calcsize('<HHIIIQHH') == zipimport.INDEX_RECORD
+    nslots = 1
+    while nslots < 2 * len(records):     # at most half full, and above nrecords
+        nslots *= 2
+    slots = [0] * nslots
+    for key, start in starts.items():
+        slot = zipimport._index_hash(key) & (nslots - 1)
+        while slots[slot]:
+            slot = (slot + 1) & (nslots - 1)
+        slots[slot] = start + 1
+    return struct.pack(f'<II{nslots}I', nslots, len(records), *slots) + b''.join(records)
+
+
 def add_index(zip_path, arc_offset):
     """Append the directory index to a ZIP that will start `arc_offset` bytes into its file.
     Needs the zipimport of the interpreter that will read it."""
     import zipimport
     zipimport._use_index = False
-    toc = zipimport._read_directory(zip_path)
-    names, records = {}, []
-    for name, (_, compress, data_size, file_size, offset, time, date, crc) in sorted(toc.items()):
-        names[name] = len(records) * zipimport.INDEX_RECORD
-        records.append(struct.pack('<7Q', compress, data_size, file_size, offset + arc_offset,
-                                   time, date, crc))
-    blob = marshal.dumps((names, b''.join(records)))
+    blob = index_blob(zipimport._read_directory(zip_path), arc_offset)
     info = entry(INDEX_NAME)
     info.compress_type = zipfile.ZIP_STORED
     with zipfile.ZipFile(zip_path, 'a') as z:
@@ -97,6 +118,7 @@ def add_index(zip_path, arc_offset):
         start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
         z.comment = zipimport.INDEX_MAGIC + struct.pack('<QQQ', arc_offset + start, len(blob),
                                                         arc_offset)
+    assert len(z.comment) == zipimport.INDEX_COMMENT_SIZE
     with open(zip_path, 'rb') as f:       # the member's data is where the comment says
         f.seek(start)
         assert f.read(len(blob)) == blob
