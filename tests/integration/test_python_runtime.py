@@ -395,15 +395,33 @@ def test_traceback_shows_stdlib_source(root, python):
         assert lines[i + 1].strip(), describe(p)
 
 
-@pytest.mark.parametrize('env, allocator', [({}, 'mimalloc'),
-                                             ({'PYTHONMALLOC': 'pymalloc'}, 'pymalloc'),
-                                             ({'PYTHONMALLOC': 'mimalloc'}, 'mimalloc')])
-def test_memory_allocator(root, env, allocator):
-    """mimalloc is the default allocator of objects (musl's malloc gives every block above
-    128 KiB back to the system at once); PYTHONMALLOC still chooses. sys._debugmallocstats()
-    describes the one in use: only mimalloc's report has a medium block threshold."""
+# The size of the mapping that holds a 1 MiB object: musl's malloc maps every block above
+# 128 KiB on its own (the kernel may merge it with its neighbours, to a few MiB); mimalloc's
+# blocks lie in its arena, a reservation of 128 MiB or more.
+LARGE_BLOCK_MAPPING = r'''
+block = bytes(1 << 20)
+for line in open('/proc/self/maps'):
+    start, end = (int(x, 16) for x in line.split()[0].split('-'))
+    if start <= id(block) < end:
+        print(end - start)
+'''
+
+
+@pytest.mark.parametrize('env, small, large', [({}, 'mimalloc', 'mimalloc'),
+                                               ({'PYTHONMALLOC': 'pymalloc'}, 'pymalloc', 'malloc'),
+                                               ({'PYTHONMALLOC': 'mimalloc'}, 'mimalloc', 'mimalloc'),
+                                               ({'PYTHONMALLOC': 'malloc'}, 'malloc', 'malloc')])
+def test_memory_allocator(root, env, small, large):
+    """mimalloc is the default allocator of objects, small and large (musl's malloc gives
+    every block above 128 KiB back to the system at once); PYTHONMALLOC still chooses, and
+    pymalloc takes its blocks above 512 bytes from the C library. sys._debugmallocstats()
+    describes the allocator of small blocks: only pymalloc's and mimalloc's report a small
+    block threshold, only mimalloc's a medium one."""
     p = root.run([BIN, '-c', 'import sys; sys._debugmallocstats()'], proc=True, tmpfs=TMPFS,
                  env=dict(ENV, **env))
     assert p.returncode == 0, describe(p)
-    assert ('Medium block threshold' in p.stderr) == (allocator == 'mimalloc'), describe(p)
-    assert 'Small block threshold' in p.stderr, describe(p)
+    assert ('Medium block threshold' in p.stderr) == (small == 'mimalloc'), describe(p)
+    assert ('Small block threshold' in p.stderr) == (small != 'malloc'), describe(p)
+    p = root.run([BIN, '-c', LARGE_BLOCK_MAPPING], proc=True, tmpfs=TMPFS, env=dict(ENV, **env))
+    assert p.returncode == 0 and p.stdout.strip(), describe(p)
+    assert (int(p.stdout) >= 64 * MB) == (large == 'mimalloc'), describe(p)
