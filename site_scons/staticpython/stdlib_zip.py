@@ -24,6 +24,9 @@ import zipfile
 INDEX_NAME = '.staticpython-zipindex'
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+# An index record before its name (zipimport.INDEX_RECORD bytes): the name's length,
+# compress, crc, data_size, file_size, file_offset, time, date.
+INDEX_RECORD = '<HHIIIQHH'
 
 
 def entry(name):
@@ -89,10 +92,10 @@ def index_blob(toc, arc_offset):
     for name, (_, compress, data_size, file_size, offset, time, date, crc) in sorted(toc.items()):
         key = name.encode('utf-8')
         starts[key] = at
-        records.append(struct.pack('<HHIIIQHH', len(key), compress, crc, data_size, file_size,
+        records.append(struct.pack(INDEX_RECORD, len(key), compress, crc, data_size, file_size,
                                    offset + arc_offset, time, date) + key)
         at += len(records[-1])
-    assert struct.calcsize('<HHIIIQHH') == zipimport.INDEX_RECORD
+    assert struct.calcsize(INDEX_RECORD) == zipimport.INDEX_RECORD
     nslots = 1
     while nslots < 2 * len(records):     # at most half full, and above nrecords
         nslots *= 2
