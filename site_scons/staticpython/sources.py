@@ -1,8 +1,12 @@
-"""Fetching pinned source files: cache first, then upstream, then the Debian archive.
+"""Fetching pinned source files: cache first, then local directories, then upstream, then
+the Debian archive.
 
 Every file is checked for size and sha256. Downloads stream into a temporary file in the
 cache directory and are renamed into place only once verified, so the cache never holds a
-partial or unverified file. A cached file that fails verification is deleted and fetched
+partial or unverified file. The local directories are those named by $STATICPYTHON_SOURCES
+(separated by ':'): a copy of a file that no network location serves, or a mirror of
+them all; a file there is copied into the cache once verified, and one that fails
+verification is left alone and named in the error if nothing else serves it. A cached file that fails verification is deleted and fetched
 again; a downloaded file that fails verification is a hard error.
 """
 import glob
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 
 from . import mirrors
 
+SOURCE_DIRS_VARIABLE = 'STATICPYTHON_SOURCES'
 CHUNK = 1 << 16
 TIMEOUT = (15, 60)   # connect, read seconds
 
@@ -66,6 +71,30 @@ def _verify(path, src):
     return None
 
 
+def local_dirs(environ=None):
+    """The directories $STATICPYTHON_SOURCES names, in its order."""
+    value = (os.environ if environ is None else environ).get(SOURCE_DIRS_VARIABLE, '')
+    return tuple(d for d in value.split(os.pathsep) if d)
+
+
+def _copy_local(path, src, dest_dir):
+    """Copy `path` into dest_dir as src.filename if the copy is `src`: the path, else None
+    and the reason."""
+    fd, tmp = tempfile.mkstemp(prefix=f'.{src.filename}.', suffix='.part', dir=dest_dir)
+    try:
+        with os.fdopen(fd, 'wb') as out, open(path, 'rb') as f:
+            shutil.copyfileobj(f, out, CHUNK)
+        bad = _verify(tmp, src)
+        if bad:
+            return None, bad
+        dest = os.path.join(dest_dir, src.filename)
+        os.replace(tmp, dest)
+        return dest, None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def _download(url, src, dest_dir, session):
     """Stream `url` into dest_dir, verify, rename to src.filename. Returns the path."""
     fd, tmp = tempfile.mkstemp(prefix=f'.{src.filename}.', suffix='.part', dir=dest_dir)
@@ -100,10 +129,11 @@ def _download(url, src, dest_dir, session):
             os.unlink(tmp)
 
 
-def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
+def fetch(forms, cache_dir, archive_uris=None, session=None, log=print, local=None):
     """Return the path of a verified copy of one of `forms` (a Source or a tuple of them).
 
-    Order: every form in the cache; then each form's upstream URLs; then each form in
+    Order: every form in the cache; then in each local directory (`local`, by default
+    those of $STATICPYTHON_SOURCES); then each form's upstream URLs; then each form in
     every Debian archive named by apt's configuration.
     """
     if isinstance(forms, Source):
@@ -120,13 +150,27 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
             log(f'staticpython: cached {path} is damaged ({bad}); deleting it and fetching again')
             os.unlink(path)
 
+    tried = []
+    for directory in local_dirs() if local is None else local:
+        if not os.path.isdir(directory):
+            tried.append(f'  {directory}: no such directory (in ${SOURCE_DIRS_VARIABLE})')
+            continue
+        present = [s for s in forms if os.path.isfile(os.path.join(directory, s.filename))]
+        if not present:
+            tried.append(f'  {directory}: no such file')
+        for src in present:
+            path = os.path.join(directory, src.filename)
+            copied, bad = _copy_local(path, src, dest_dir)
+            if copied:
+                return copied
+            tried.append(f'  {path}: {bad}; not used (left as it is)')
+
     if archive_uris is None:
         archive_uris = mirrors.archive_uris()
     if session is None:
         import requests
         session = requests.Session()
 
-    tried = []
     for src in forms:
         if src.pip:
             try:
@@ -148,7 +192,8 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print):
     names = ' or '.join(f'{s.filename} (sha256 {s.sha256})' for s in forms)
     raise FetchError(
         f'cannot fetch {names}. Tried:\n' + ('\n'.join(tried) or '  (no location known)') +
-        f'\nPut a verified copy into {dest_dir}/, or make one of these locations reachable'
+        f'\nPut a verified copy into {dest_dir}/ or into a directory named by '
+        f'${SOURCE_DIRS_VARIABLE}, or make one of these locations reachable'
         + ('' if archive_uris else ' (apt names no Debian archive on this machine)') + '.')
 
 

@@ -8,7 +8,8 @@ import threading
 import pytest
 import requests
 
-from staticpython.sources import ChecksumError, FetchError, Source, fetch
+from staticpython.sources import (SOURCE_DIRS_VARIABLE, ChecksumError, FetchError, Source, fetch,
+                                 local_dirs)
 
 GOOD = b'pinned release bytes\n' * 500
 OTHER = b'PINNED RELEASE BYTES\n' * 500          # same size, other bytes
@@ -289,3 +290,56 @@ def test_cached_second_form_used_before_any_request(server, session, cache):
     path = fetch((first, second), cache, archive_uris=[server.url('/m1')], session=session)
     assert path == cached(cache, second.filename)
     assert server.requests == []
+
+
+# Local directories ($STATICPYTHON_SOURCES): after the cache, before every network location.
+
+@pytest.fixture(autouse=True)
+def no_local_dirs_from_environment(monkeypatch):
+    monkeypatch.delenv(SOURCE_DIRS_VARIABLE, raising=False)
+
+
+def test_local_dirs_come_from_the_environment_in_order():
+    assert local_dirs({SOURCE_DIRS_VARIABLE: '/a:/b::/c'}) == ('/a', '/b', '/c')
+    assert local_dirs({}) == ()
+
+
+def test_file_in_local_dir_is_copied_into_cache_without_request(server, session, cache, tmp_path,
+                                                                 monkeypatch):
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    empty, full = tmp_path / 'empty', tmp_path / 'full'
+    empty.mkdir()
+    full.mkdir()
+    (full / 'pkg-1.0.tar.gz').write_bytes(GOOD)
+    monkeypatch.setenv(SOURCE_DIRS_VARIABLE, f'{empty}:{full}')
+    path = fetch(src(server), cache, archive_uris=[], session=session)
+    assert path == cached(cache, 'pkg-1.0.tar.gz')
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert (full / 'pkg-1.0.tar.gz').read_bytes() == GOOD      # a copy: the original stays
+    assert server.requests == [] and leftovers(cache) == []
+
+
+def test_damaged_local_file_is_left_alone_and_the_network_serves(server, session, cache, tmp_path):
+    server.files['/up/pkg-1.0.tar.gz'] = GOOD
+    (tmp_path / 'pkg-1.0.tar.gz').write_bytes(OTHER)
+    path = fetch(src(server), cache, archive_uris=[], session=session, local=(str(tmp_path),))
+    with open(path, 'rb') as f:
+        assert f.read() == GOOD
+    assert (tmp_path / 'pkg-1.0.tar.gz').read_bytes() == OTHER
+    assert server.requests == ['/up/pkg-1.0.tar.gz'] and leftovers(cache) == []
+
+
+def test_fetch_error_names_each_local_dir_and_why(server, session, cache, tmp_path):
+    (tmp_path / 'pkg-1.0.tar.gz').write_bytes(OTHER)
+    missing, empty = tmp_path / 'missing', tmp_path / 'empty'
+    empty.mkdir()
+    with pytest.raises(FetchError) as e:
+        fetch(src(server), cache, archive_uris=[], session=session,
+              local=(str(missing), str(empty), str(tmp_path)))
+    msg = str(e.value)
+    assert f'{missing}: no such directory' in msg
+    assert f'{empty}: no such file' in msg
+    assert f'{tmp_path / "pkg-1.0.tar.gz"}: sha256 {OTHER_SHA}, expected {GOOD_SHA}' in msg
+    assert SOURCE_DIRS_VARIABLE in msg
+    assert os.listdir(os.path.join(cache, 'sources')) == []
