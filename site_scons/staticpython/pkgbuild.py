@@ -2,8 +2,9 @@
 
 It runs in a fresh work directory: fetch and unpack the sources, unpack the dependencies'
 pkgs, run the recipe's build(), then tidy, check and pack the install tree. The pkgs of
-every recipe depend on this file (and on context, steps, sources, toolchain); only the
-libraries' and the interpreter's depend on target_env.py too.
+every recipe depend on this file (and on context, steps, toolchain); only the libraries'
+and the interpreter's depend on target_env.py too. Not on sources.py: how a file is
+fetched does not change its bytes, which the sha256 in a pkg's fingerprint pins.
 """
 import glob
 import os
@@ -21,7 +22,7 @@ from .targets import TARGETS
 RECIPES = recipe_registry.load()
 SOURCE_DATE_EPOCH = str(steps.FIXED_MTIME)
 # The modules each kind of pkg is built by (SCons sources of the pkg, beside the recipe).
-FRAMEWORK = ('pkgbuild.py', 'context.py', 'steps.py', 'sources.py', 'toolchain.py')
+FRAMEWORK = ('pkgbuild.py', 'context.py', 'steps.py', 'toolchain.py')
 TARGET_FRAMEWORK = FRAMEWORK + ('target_env.py',)
 
 

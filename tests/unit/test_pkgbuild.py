@@ -25,6 +25,13 @@ def test_a_toolchain_is_not_rebuilt_for_the_graph_or_the_library_flags():
     assert 'target_env.py' in pkgbuild.framework(pkgbuild.RECIPES['zlib'])
 
 
+@pytest.mark.parametrize('kind', KINDS)
+def test_no_pkg_is_rebuilt_for_how_its_sources_are_fetched(kind):
+    # The sha256 of every source form is in the pkg's fingerprint: the bytes are pinned.
+    recipe = next(r for r in pkgbuild.RECIPES.values() if r.KIND == kind)
+    assert 'sources.py' not in pkgbuild.framework(recipe)
+
+
 def test_the_toolchain_is_compiled_by_the_build_machine(tmp_path):
     env = pkgbuild.build_env({}, pkgbuild.RECIPES['gcc'], str(tmp_path))
     assert (env['CC'], env['CXX']) == ('gcc', 'g++')
