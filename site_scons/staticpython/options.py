@@ -4,6 +4,7 @@ Errors are one line each, naming the valid values; SCons then exits non-zero.
 """
 import os
 
+from . import recipes
 from .flavors import DEFAULT_FLAVOR, FLAVORS
 from .targets import TARGETS, native_target
 
@@ -58,8 +59,9 @@ def pie(value, target):
 
 
 def help_text():
-    lines = ['', 'Flavors (flavor=NAME):']
-    lines += [f'  {f.name:<16} {f.summary}' for f in FLAVORS.values()]
+    versions = {name: r.VERSION for name, r in recipes.load().items()}
+    lines = ['', 'Flavors (flavor=NAME), with the exact Python version each builds:']
+    lines += [f'  {f.name:<16} {versions[f.interpreter]:<9} {f.summary}' for f in FLAVORS.values()]
     lines += ['', 'Targets (target=NAME), each with its own toolchain (GCC, binutils, musl):']
     lines += [f'  {t.name:<16} {t.triple("musl"):<24} {t.summary}' for t in TARGETS.values()]
     lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from staticpython import options
+from staticpython import options, recipes
 from staticpython.flavors import FLAVORS
 from staticpython.targets import TARGETS
 
@@ -66,8 +66,10 @@ def test_help_text_lists_every_flavor_and_target_once():
     for name in list(FLAVORS) + list(TARGETS):
         hits = [l for l in lines if l.split()[:1] == [name]]
         assert len(hits) == 1, (name, hits)
+    versions = {name: r.VERSION for name, r in recipes.load().items()}
     for f in FLAVORS.values():
-        assert any(f.name in l and f.summary in l for l in lines)
+        assert any(l.split()[:2] == [f.name, versions[f.interpreter]] and f.summary in l
+                   for l in lines), f.name
     for t in TARGETS.values():
         assert any(t.name in l and t.triple('musl') in l and t.summary in l for l in lines)
 
