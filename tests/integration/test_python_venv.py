@@ -13,7 +13,7 @@ import pytest
 
 from isolation import SLOWER, describe, on_host
 
-PIP_VERSION = '25.1.1'   # ensurepip's bundled pip in CPython 3.13.5
+PIP_VERSION = '26.2.1'   # ensurepip's bundled pip in CPython 3.13.15
 
 
 def run(argv, cwd, env=None, timeout=300):

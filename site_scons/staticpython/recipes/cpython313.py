@@ -22,16 +22,16 @@ from staticpython.sources import Source
 from staticpython.steps import StepError
 
 NAME = 'cpython3.13'
-VERSION = '3.13.5'
+VERSION = '3.13.15'
 LICENSE = 'PSF-2.0'
 SUMMARY = 'the CPython interpreter and its standard library'
 KIND = 'interpreter'
 DEPENDS = ()            # the flavor names the libraries
 SOURCES = (
-    Source('Python-3.13.5.tar.xz', 22856016,
-           '93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640',
-           urls=('https://www.python.org/ftp/python/3.13.5/Python-3.13.5.tar.xz',),
-           pool='pool/main/p/python3.13/python3.13_3.13.5.orig.tar.xz'),
+    Source('Python-3.13.15.tar.xz', 23160540,
+           '1e66a7945a48390ee4c2a4268a0e4185884059a13c4aab6d148aa208deea4a76',
+           urls=('https://www.python.org/ftp/python/3.13.15/Python-3.13.15.tar.xz',),
+           pool='pool/main/p/python3.13/python3.13_3.13.15.orig.tar.xz'),
 )
 LIBDIR = 'lib/python3.13'
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_staticpython_certs.py',
