@@ -2,12 +2,13 @@
 import os
 
 from staticpython.flavors import FLAVORS
+from staticpython import cpython
 from staticpython.recipes import cpython313
 
 
 def test_setup_local_builds_everything_in_and_disables_the_flavor_exclusions():
     flavor = FLAVORS['python3.13']
-    text = cpython313.setup_local(flavor)
+    text = cpython.setup_local(cpython313, flavor)
     lines = text.splitlines()
     assert '*static*' in lines and '*shared*' not in lines
     disabled = lines[lines.index('*disabled*') + 1:]
@@ -30,7 +31,7 @@ def test_copy_stdlib_leaves_out_tests_gui_and_bytecode(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text('')
     out = tmp_path / 'out'
-    cpython313.copy_stdlib(str(src), str(out))
+    cpython.copy_stdlib(cpython313, str(src), str(out))
     got = sorted(os.path.relpath(os.path.join(d, f), out)
                  for d, _, files in os.walk(out) for f in files)
     assert got == ['ctypes/__init__.py', 'ensurepip/_bundled/pip.whl', 'json/__init__.py',
@@ -40,7 +41,7 @@ def test_copy_stdlib_leaves_out_tests_gui_and_bytecode(tmp_path):
 def test_build_info_names_the_c_library_and_its_recipe_version():
     from staticpython.recipes import musl
     from staticpython.targets import TARGETS
-    text = cpython313.build_info(FLAVORS['python3.13'], TARGETS['linux-x86_64'], 'musl')
+    text = cpython.build_info(FLAVORS['python3.13'], TARGETS['linux-x86_64'], 'musl')
     facts = {}
     exec(text, facts)
     assert facts['LIBC'] == ('musl', musl.VERSION)
@@ -53,7 +54,7 @@ def test_test_suite_variant_builds_the_test_modules_in():
     assert {'_testcapi', '_testinternalcapi', '_ctypes_test'} <= set(suite.required_modules)
     assert not set(suite.excluded_modules) & set(release.test_modules)
     assert '_tkinter' in suite.excluded_modules
-    lines = cpython313.setup_local(suite).splitlines()
+    lines = cpython.setup_local(cpython313, suite).splitlines()
     static = lines[lines.index('*static*') + 1:lines.index('*disabled*')]
     # the test modules Setup.stdlib would build shared only are built in
     assert '_testmultiphase _testmultiphase.c' in static

@@ -1,0 +1,375 @@
+"""The build procedure of every CPython version: configure + make against the musl sysroot
+and the staged libraries. A version's recipe (recipes/cpython<ver>.py) is data (its source
+pins, configure arguments, cross-build answers, test modules, stdlib exclusions and
+library name); its patches are patches/cpython<ver>/<version>/; this module does the rest.
+
+Every module CPython's configure enables is built in (MODULE_BUILDTYPE=static); the
+flavor's Setup.local disables what must stay out. After `make`, the module list is
+checked against the flavor, then Programs/python.c is replaced by our program (main()
+and the dlopen/dlsym wrappers, src/) with the table of exported symbols, and `python`
+relinked. The pkg holds bin/python and the pure-Python standard library (plus
+build-generated modules, our own files and the ZIP files of the flavor's data packages)
+under the version's LIBDIR, ready for the ZipAppend step. A test-suite flavor also gets
+the C test modules, and CPython's Lib/test under test-suite/<LIBDIR>/.
+"""
+import fcntl
+import glob
+import importlib
+import os
+import re
+import shutil
+
+from staticpython import exports, manifest, recipes, target_env
+from staticpython.context import ZIP_FILES, build_triple
+from staticpython.steps import StepError
+
+# Release flavors are profile-guided and link-time optimised (the test-suite variant, built
+# for CPython's own tests, is not), in our own passes rather than CPython's profile-opt
+# target, which links its build tools (_freeze_module, _bootstrap_python, _testembed) with
+# LTO in both of its builds: an instrumented build, the training run, and an optimised
+# build of the objects whose only LTO link is the interpreter's. The profile comes from our
+# training workload, run with a fixed hash seed and without address randomisation, so that
+# two builds train alike.
+TRAINING = 'src/staticpython_train.py'
+TRAINING_RUN = ('setarch', '-R')          # prefixes the training run: no address randomisation
+# The training's whole environment, the same in every checkout: the build's own (its PATH,
+# flags and work directories) would reach os.environ, whose strings of other lengths move
+# what the training allocates, and so the addresses that sets and dicts of objects hash. A
+# fixed seed, and not 0: with 0 the hash secret is all zeros, and expat, given a zero hash
+# salt by pyexpat, draws a random one.
+# mimalloc gives memory back to the system a while after it is freed (purge_delay, 10 ms):
+# by the clock, so differently from run to run; the training never does (-1).
+TRAINING_ENV = {'PATH': '/usr/bin:/bin', 'HOME': '/nonexistent', 'LC_ALL': 'C.UTF-8',
+                'PYTHONHASHSEED': '1', 'MIMALLOC_PURGE_DELAY': '-1'}
+# The training runs from a copy of the instrumented interpreter and its library at this
+# path, the same on every machine and in every checkout, and the instrumented objects name
+# their profile files under it (PROFILE, by their path in the source tree): the paths the
+# training meets (sys.path, module file names) are strings that it hashes and compares, and
+# the profile files' names are data of the instrumented program that move its static
+# objects, whose addresses are hashes too. A path of the checkout's would give another
+# profile, and so other bytes. One build of a target and flavor at a time uses it (a lock).
+TRAINING_DIR = '/tmp/staticpython-training/{target}-{flavor}'
+PROFILE = 'profile'                       # in TRAINING_DIR while training, then in the source
+TRAINING_LEAVES_OUT = ('__pycache__', 'test', 'idlelib', 'tkinter', 'turtledemo')
+LTO = '-flto -fuse-linker-plugin -ffat-lto-objects -flto-partition=none'   # CPython's, for GCC
+# The optimised build names the checkout's paths in its flags, which must not reach the
+# program's debugging information (-gno-record-gcc-switches).
+PGO_USE = ('-fprofile-correction -Wno-missing-profile -gno-record-gcc-switches ' + LTO)
+OPT = 'OPT=-DNDEBUG -O3 -Wall'     # CPython's, without -g: the installed program is stripped
+
+# What a version's recipe takes unless it says otherwise.
+# Standard library parts left out of the ZIP: tests, the Tk GUI and its demos.
+STDLIB_SKIP_DIRS = ('test', 'tests', 'idle_test', 'idlelib', 'tkinter', 'turtledemo',
+                    '__pycache__', 'site-packages')
+STDLIB_SKIP_FILES = ('turtle.py',)
+STDLIB_SKIP_SUFFIXES = ('.pyc', '.exe', '.dll', '.orig', '.rej')
+
+# Files of ours that go into the ZIP: (path in the repo, name in the ZIP).
+OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),
+             ('src/staticpython.py', 'staticpython.py'))     # python -m staticpython
+# Our program, included by the Programs/python.c the build writes: main(), and dlopen()/
+# dlsym() over the table of exported symbols (staticpython_exports.h, written beside them).
+PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c')
+# The C library's, wrapped by the program (__dlsym_time64: dlsym on musl's 32-bit CPUs;
+# where nothing calls it, its --wrap does nothing).
+WRAPPED = ('dlopen', 'dlsym', '__dlsym_time64', 'dlclose', 'dlerror')
+# Faster memcpy, memmove, memset and memcmp than the C library's, linked into the interpreter;
+# never compiled with LTO or builtins, which could turn them into calls to themselves.
+STRING_FUNCTIONS = 'src/staticpython_string.c'
+STRING_FLAGS = ('-O2', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '-fno-lto')
+BUILD_FILES = (STRING_FUNCTIONS, TRAINING)
+# The build modules every version's pkg depends on, besides its recipe.
+HELPERS = ('site_scons/staticpython/cpython.py', 'site_scons/staticpython/exports.py')
+TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/<LIBDIR>/test
+
+
+def products(libdir):
+    """What every interpreter pkg must hold (a recipe's PRODUCTS)."""
+    return ('bin/python', f'{libdir}/os.py', f'{libdir}/_staticpython_certs.py',
+            f'{libdir}/_staticpython_cacert.pem', f'{libdir}/_staticpython_build.py')
+
+
+def build_info(flavor, target, libc, pie=False):
+    """_staticpython_build.py: facts of this build that Python code can ask for (FACTS:
+    what `python -m staticpython` prints, see manifest.py)."""
+    libc_version = importlib.import_module(f'staticpython.recipes.{libc}').VERSION
+    facts = manifest.build_facts(flavor, target, libc, pie, recipes.load())
+    return ('"""How this interpreter was built (written by the StaticPython build)."""\n'
+            f'LIBC = {(libc, libc_version)!r}\n'
+            f'FLAVOR = {flavor.name!r}\n'
+            f'TARGET = {target.name!r}\n'
+            f'FACTS = {facts!r}\n')
+
+
+def setup_local(v, flavor):
+    """Modules/Setup.local for `flavor` of the CPython version `v` (its recipe)."""
+    lines = [f'# Generated by StaticPython for flavor {flavor.name}: every module built in.',
+             '*static*']
+    if flavor.test_suite:
+        lines += v.SHARED_ONLY_TEST_MODULES
+    lines += ['', '*disabled*'] + sorted(flavor.excluded_modules)
+    return '\n'.join(lines) + '\n'
+
+
+def build(b):
+    v = b.recipe
+    deps = os.path.join(b.deps, 'usr')
+    with open(b.src('Modules/Setup.local'), 'w') as f:
+        f.write(setup_local(b.recipe, b.flavor))
+    # No -O level of ours: CPython's own OPT (-O3) decides, instead of being overridden.
+    cflags = ' '.join(f for f in b.env['CFLAGS'].split() if not f.startswith('-O'))
+    env = {
+        'CFLAGS': cflags,
+        'MODULE_BUILDTYPE': 'static',
+        'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
+                   f'{packed_relocations(b)}',
+        # The interpreter's own link (make passes LDFLAGS twice, a version script must come
+        # once): no -export-dynamic, nothing is loaded later; every symbol local.
+        'LINKFORSHARED': local_symbols(b) or ' ',
+        # The objects CPython compiles for shared use (libmpdec, expat, HACL*) get the code
+        # model of the rest: with LTO, GCC will not inline across a -fPIC/non-PIC boundary on
+        # RISC-V (its code model differs), and -fPIC is pointless in a static executable.
+        'CCSHARED': ' '.join(target_env.PIE_CFLAGS) if pie(b) else ' ',
+    }
+    tests = '--enable-test-modules' if b.flavor.test_suite else '--disable-test-modules'
+    # Where this machine runs the target's programs (x86_64, i386 here) the build is native,
+    # for the target's own triple, and configure runs its test programs. Elsewhere it
+    # cross-builds from this machine's triple, with our build Python.
+    host = (f'--build={b.triple}', f'--host={b.triple}')
+    build_python = b.env.get('STATICPYTHON_BUILD_PYTHON')
+    if build_python:
+        # A copy in the work directory: the configuration records its path, which the
+        # packing step then names by the work directory's mapped name, as in every checkout.
+        copy = os.path.join(b.mkdir('build-python'), os.path.basename(build_python))
+        shutil.copy2(build_python, copy)
+        build_python = copy
+        site = os.path.join(b.workdir, 'config.site')
+        with open(site, 'w') as f:
+            f.write(''.join(f'{k}={v}\n' for k, v in sorted(cross_answers(b).items())))
+        env['CONFIG_SITE'] = site
+        host = (f'--build={build_triple()}', f'--host={b.triple}',
+                f'--with-build-python={build_python}')
+    b.run('./configure', *host, f'--with-openssl={deps}', '--with-openssl-rpath=no', tests,
+          *v.CONFIGURE, env=env)
+    if b.flavor.test_suite:
+        b.make(env=env)                    # with the programs CPython's tests run
+        check_builtin_modules(b)
+        final, flags = (), None
+    else:
+        final, flags = profile_guided(b, env)
+    b.make(v.LIBPYTHON, *final, env=env)
+    write_program(b)
+    # Our program is compiled without LTO: its table names the C API by assembler name with
+    # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
+    # it also keeps every function of the table from being optimised away.
+    b.make('Programs/python.o', OPT, env=env)
+    strings = b.src('Programs/staticpython_string.o')
+    b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
+          os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
+    wraps = ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED)
+    b.make('python', f'LDFLAGS={wraps} {strings}', *final, env=env)
+    if flags:
+        record_final_flags(b, *flags)
+    install(b)
+
+
+def record_final_flags(b, instrumented, compile_flags, link_flags):
+    """The build's configuration variables (sysconfig's) were written by the instrumented
+    build, whose flags came from make's command line: state the optimised build's instead."""
+    with open(b.src('pybuilddir.txt')) as f:
+        builddir = b.src(f.read().strip())
+    for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
+        with open(path) as f:
+            lines = f.readlines()
+        for i, line in enumerate(lines):
+            if instrumented in line:
+                key = line.split(':', 1)[0]
+                lines[i] = line.replace(instrumented,
+                                        link_flags if 'LDFLAGS' in key else compile_flags)
+        with open(path, 'w') as f:
+            f.writelines(lines)
+
+
+def pie(b):
+    return b.env['STATICPYTHON_LINK'] == '-static-pie'
+
+
+# Every symbol of a static-pie local: nothing links against it later. Without this the
+# RISC-V and s390x linkers of binutils 2.44 make a global that data points at and code reads
+# through the GOT a dynamic symbol with a symbolic relocation (R_RISCV_64, R_390_64), which
+# musl's static-pie start-up, applying relative relocations only, leaves at zero.
+LOCAL_SYMBOLS = '{ local: *; };\n'
+
+
+def local_symbols(b):
+    """'-Wl,--version-script=...' making every symbol of a static-pie local (see
+    LOCAL_SYMBOLS); empty for a fixed-address executable."""
+    if not pie(b):
+        return ''
+    path = os.path.join(b.workdir, 'local-symbols.ver')
+    with open(path, 'w') as f:
+        f.write(LOCAL_SYMBOLS)
+    return f'-Wl,--version-script={path}'
+
+
+def packed_relocations(b):
+    """' -Wl,-z,pack-relative-relocs' for a static-pie whose linker can pack its relative
+    relocations (DT_RELR, which musl's start-up code applies): 1.5 MB fewer on x86_64. Empty
+    for a fixed-address executable and where the target's ld ignores the option."""
+    if not pie(b):
+        return ''
+    flag = '-Wl,-z,pack-relative-relocs'
+    probe = os.path.join(b.workdir, 'relr-probe')
+    with open(probe + '.c', 'w') as f:
+        f.write('static const char *s[] = {"a"}; const char **p = s; int main(void) { return 0; }\n')
+    try:
+        b.run(b.env['CC'], '-fPIE', '-static-pie', flag, '-Wl,--fatal-warnings', probe + '.c',
+              '-o', probe)
+    except StepError:
+        return ''
+    return ' ' + flag
+
+
+def cross_answers(b):
+    """The version's CROSS_ANSWERS, and whether wchar_t is signed, as the target's compiler defines it."""
+    v = b.recipe
+    macros = b.output(b.env['CC'], '-dM', '-E', '-x', 'c', '/dev/null')
+    match = re.search(r'^#define __WCHAR_MIN__ (.*)$', macros, re.M)
+    if not match:
+        raise StepError(f'{b.env["CC"]} defines no __WCHAR_MIN__')
+    signed = match.group(1).strip().startswith(('-', '(-'))
+    return dict(v.CROSS_ANSWERS, ac_cv_wchar_t_signed='yes' if signed else 'no')
+
+
+def profile_guided(b, env):
+    """The instrumented build, its check and its training run, at TRAINING_DIR; then remove
+    its objects. Returns the make arguments of the optimised build (which keeps the first
+    build's tools), and (the instrumented build's flags, the optimised build's compile and
+    link flags) for record_final_flags()."""
+    v = b.recipe
+    where = TRAINING_DIR.format(target=b.target.name, flavor=b.flavor.name)
+    srcdir = os.path.realpath(b.srcdir)   # as the compiler sees its working directory
+    generate = f'-fprofile-generate={where}/{PROFILE} -fprofile-prefix-path={srcdir}'
+    try:
+        os.makedirs(os.path.dirname(where), exist_ok=True)
+        with open(where + '.lock', 'w') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            b.make('python', 'pybuilddir.txt', OPT, f'CFLAGS_NODIST={generate}',
+                   f'LDFLAGS_NODIST={generate}', env=env)
+            check_builtin_modules(b)       # with CPython's own program, run in its tree
+            _training_copy(b, where)       # (removes the profile of the build's own runs)
+            train = [*TRAINING_RUN, *b.target.runner(), os.path.join(where, 'python'),
+                     'staticpython_train.py']
+            b.runner.run(train, where, TRAINING_ENV)   # not b.run(): it adds the build's own
+            shutil.move(os.path.join(where, PROFILE), b.src(PROFILE))
+            shutil.rmtree(where)
+    except OSError as e:
+        raise StepError(f'cannot run the training in {where} ({e}); the path is fixed so that '
+                        'every build trains alike: remove it or make it writable') from e
+    profiles = os.listdir(b.src(PROFILE))
+    if not any(name.startswith('Python#ceval') for name in profiles):
+        raise StepError(f'the training wrote no profile of the interpreter under its names in '
+                        f'the source tree (found: {", ".join(sorted(profiles)[:5])})')
+    _remove_files(b.srcdir, ('.o', '.a'))
+    os.remove(b.src(PROFILE, 'Programs#python.gcda'))   # CPython's main(), which ours replaces
+    use = f'-fprofile-use={b.src(PROFILE)} -fprofile-prefix-path={srcdir} {PGO_USE}'
+    return ((OPT, f'CFLAGS_NODIST={use}', f'LDFLAGS_NODIST={LTO}',
+             *(f'--old-file={tool}' for tool in v.BUILD_TOOLS)), (generate, use, LTO))
+
+
+def _training_copy(b, where):
+    """The instrumented interpreter as CPython runs it from its build directory: the program,
+    pybuilddir.txt and the directory it names, and Lib/."""
+    shutil.rmtree(where, ignore_errors=True)
+    os.makedirs(where)
+    for name in ('python', 'pybuilddir.txt'):
+        shutil.copy2(b.src(name), where)
+    with open(b.src('pybuilddir.txt')) as f:
+        builddir = f.read().strip()
+    shutil.copytree(b.src(builddir), os.path.join(where, builddir))
+    shutil.copytree(b.src('Lib'), os.path.join(where, 'Lib'),
+                    ignore=shutil.ignore_patterns(*TRAINING_LEAVES_OUT))
+    shutil.copy2(os.path.join(b.repo, TRAINING), os.path.join(where, 'staticpython_train.py'))
+
+
+def _remove_files(top, suffixes):
+    for dirpath, _, filenames in os.walk(top):
+        for name in filenames:
+            if name.endswith(suffixes):
+                os.remove(os.path.join(dirpath, name))
+
+
+def write_program(b):
+    """Programs/python.c including our program, and the table of exports beside it."""
+    v = b.recipe
+    for path in v.PROGRAM:
+        shutil.copy2(os.path.join(b.repo, path), b.src('Programs'))
+    nm = (b.env['NM'], '-g', '--defined-only')
+    names = exports.declared_names(b.srcdir) & exports.defined_symbols(b.output(*nm, v.LIBPYTHON))
+    if b.flavor.test_suite:
+        for obj in v.TEST_SUITE_EXPORTS:
+            names |= exports.defined_symbols(b.output(*nm, obj))
+    with open(b.src('Programs/staticpython_exports.h'), 'w') as f:
+        f.write(exports.header_text(names))
+    b.runner.note(f'staticpython_exports.h: {len(names)} symbols for dlsym()')
+    lines = ["/* Written by the StaticPython build: our program instead of CPython's. */"]
+    if b.flavor.test_suite:
+        lines.append(f'#define STATICPYTHON_LIBDIR "{v.LIBDIR}"')
+    lines += [f'#include "{os.path.basename(path)}"' for path in v.PROGRAM]
+    with open(b.src('Programs/python.c'), 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
+def check_builtin_modules(b):
+    """Fail unless every module the flavor requires was compiled in."""
+    out = os.path.join(b.workdir, 'builtin-modules.txt')
+    b.run(*b.target.runner(), './python', '-E', '-S', '-c',
+          'import sys; open(sys.argv[1], "w").write("\\n".join(sys.builtin_module_names))',
+          out)
+    with open(out) as f:
+        have = set(f.read().split())
+    missing = sorted(set(b.flavor.required_modules) - have)
+    if missing:
+        raise RuntimeError(f'CPython built without {", ".join(missing)}: see "Following '
+                           f'modules" near the end of {b.runner.log_path} and config.log in '
+                           f'{b.srcdir}')
+    unwanted = sorted(have & set(b.flavor.excluded_modules))
+    if unwanted:
+        raise RuntimeError(f'CPython built excluded modules {", ".join(unwanted)}')
+
+
+def install(b):
+    v = b.recipe
+    os.makedirs(b.dest('bin'))
+    shutil.copy2(b.src('python'), b.dest('bin/python'))
+    lib = b.dest(v.LIBDIR)
+    copy_stdlib(b.recipe, b.src('Lib'), lib)
+    with open(b.src('pybuilddir.txt')) as f:
+        builddir = b.src(f.read().strip())
+    # _sysconfigdata_*.py and friends; the packing step takes this checkout's paths out.
+    for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
+        shutil.copy2(path, lib)
+    for repo_path, name in v.OUR_FILES:
+        shutil.copy2(os.path.join(b.repo, repo_path), os.path.join(lib, name))
+    if os.path.isdir(os.path.join(b.deps, ZIP_FILES)):
+        shutil.copytree(os.path.join(b.deps, ZIP_FILES), lib, dirs_exist_ok=True)
+    if b.flavor.test_suite:
+        shutil.copytree(b.src('Lib/test'), b.dest(TEST_SUITE, v.LIBDIR, 'test'),
+                        ignore=shutil.ignore_patterns('__pycache__'))
+    shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
+                 os.path.join(lib, '_staticpython_cacert.pem'))
+    with open(os.path.join(lib, '_staticpython_build.py'), 'w') as f:
+        f.write(build_info(b.flavor, b.target, b.libc, pie(b)))
+
+
+def copy_stdlib(v, src, dest):
+    """The standard library of `src` in `dest`, without what the version `v` leaves out."""
+    for dirpath, dirnames, filenames in os.walk(src):
+        dirnames[:] = sorted(d for d in dirnames if d not in v.STDLIB_SKIP_DIRS)
+        rel = os.path.relpath(dirpath, src)
+        for name in sorted(filenames):
+            if name in v.STDLIB_SKIP_FILES or name.endswith(v.STDLIB_SKIP_SUFFIXES):
+                continue
+            out_dir = os.path.join(dest, rel)
+            os.makedirs(out_dir, exist_ok=True)
+            shutil.copy2(os.path.join(dirpath, name), out_dir)
