@@ -57,16 +57,38 @@ _REQUIRED_313 = (
     'syslog', 'termios', 'unicodedata', 'zlib', '_uuid',
 )
 
+_TEST_MODULES_311 = (
+    '_testcapi', '_testinternalcapi', '_testbuffer', '_testclinic', '_testimportmultiple',
+    '_testmultiphase', '_ctypes_test', '_xxtestfuzz', 'xxlimited', 'xxlimited_35', 'xxsubtype',
+)
+# nis also needs libnsl (Sun RPC), which no flavor ships.
+_NOT_BUILT_311 = _NOT_BUILT_313 + ('nis',)
+# 3.13's, less the modules PEP 594 removed in 3.13 and the SHA-2 modules it merged.
+_REQUIRED_311 = tuple(m for m in _REQUIRED_313 if m != '_sha2') + (
+    '_sha256', '_sha512', '_crypt', 'spwd', 'audioop', 'ossaudiodev', '_typing',
+    '_xxsubinterpreters',
+)
+_LIBRARIES = ('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
+              'libuuid', 'certifi', 'tzdata')
+
 FLAVORS = {f.name: f for f in (
     Flavor(
         name='python3.13',
         interpreter='cpython3.13',
         summary='CPython 3.13 with every standard C extension built in',
-        libraries=('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl',
-                   'libffi', 'libuuid', 'certifi', 'tzdata'),
+        libraries=_LIBRARIES,
         excluded_modules=_NOT_BUILT_313 + _TEST_MODULES_313,
         required_modules=_REQUIRED_313,
         test_modules=_TEST_MODULES_313,
+    ),
+    Flavor(
+        name='python3.11',
+        interpreter='cpython3.11',
+        summary='CPython 3.11 with every standard C extension built in',
+        libraries=_LIBRARIES,
+        excluded_modules=_NOT_BUILT_311 + _TEST_MODULES_311,
+        required_modules=_REQUIRED_311,
+        test_modules=_TEST_MODULES_311,
     ),
 )}
 

@@ -20,25 +20,14 @@ LIBDIR = 'lib/python3.13'
 LIBPYTHON = 'libpython3.13.a'
 PRODUCTS = cpython.products(LIBDIR)
 
-CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-ensurepip=no',
-             '--without-system-libmpdec',
-             # What configure decides by running a test program, which a cross build cannot:
-             # stated, so that every target gets them.
-             '--enable-ipv6', '--with-computed-gotos')
-# The other answers configure gets by running test programs, for a cross build: those of
-# Linux with musl on every CPU, as configure finds them where it can run its tests
-# (linux-x86_64, linux-i386). ac_cv_wchar_t_signed comes from the compiler (cross_answers).
-CROSS_ANSWERS = {
-    'ac_cv_file__dev_ptmx': 'yes', 'ac_cv_file__dev_ptc': 'no',
-    'ac_cv_pthread_is_default': 'yes', 'ac_cv_pthread_system_supported': 'yes',
-    'ac_cv_buggy_getaddrinfo': 'no', 'ac_cv_working_tzset': 'yes',
-    'ac_cv_broken_sem_getvalue': 'no', 'ac_cv_posix_semaphores_enabled': 'yes',
-    'ac_cv_rshift_extends_sign': 'yes', 'ac_cv_broken_nice': 'no', 'ac_cv_broken_poll': 'no',
-    'ac_cv_broken_mbstowcs': 'no', 'ac_cv_have_chflags': 'no', 'ac_cv_have_lchflags': 'no',
-    'ac_cv_aligned_required': 'no', 'ac_cv_x87_double_rounding': 'no',
-}
-# The programs the profile-guided build's first pass builds, which the second keeps.
-BUILD_TOOLS = ('Programs/_freeze_module', '_bootstrap_python')
+CONFIGURE = cpython.CONFIGURE
+CROSS_ANSWERS = cpython.CROSS_ANSWERS
+OPT = cpython.OPT
+# Setup.local lines of modules that Setup.stdlib does not build (none in 3.13), and include
+# directories under the stage's usr/ besides usr/include.
+SETUP_STATIC = ()
+INCLUDE_DIRS = ()
+BUILD_TOOLS = cpython.BUILD_TOOLS
 
 # The CPUs for which CPython has the perf trampoline (-X perf): assembly of its own
 # (Python/asm_trampoline.S; configure's list, which patch 0010 extends to musl).
@@ -51,9 +40,7 @@ SHARED_ONLY_TEST_MODULES = (
     '_testsinglephase _testsinglephase.c', '_testexternalinspection _testexternalinspection.c',
     '_ctypes_test _ctypes/_ctypes_test.c', 'xxlimited xxlimited.c', 'xxlimited_35 xxlimited_35.c',
 )
-# What the test-suite variant's dlsym() also finds: _ctypes_test's functions and variables,
-# which the ctypes tests load with CDLL(_ctypes_test.__file__), the executable.
-TEST_SUITE_EXPORTS = ('Modules/_ctypes/_ctypes_test.o',)
+TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES

@@ -1,0 +1,59 @@
+"""CPython 3.11, as data: the build is staticpython.cpython's, the patches are
+patches/cpython3.11/<VERSION>/.
+
+Where it differs from 3.13: setup.py, not Setup.stdlib, builds readline, the curses
+modules and _ctypes, so Setup.local names them (SETUP_STATIC); configure finds the
+curses headers only on its include path (INCLUDE_DIRS); the code assumes signed overflow
+wraps (-fwrapv, in its OPT). It has no mimalloc and no perf trampoline.
+"""
+from staticpython import cpython
+from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
+from staticpython.sources import Source
+
+NAME = 'cpython3.11'
+VERSION = '3.11.2'
+LICENSE = 'PSF-2.0'
+SUMMARY = 'the CPython interpreter and its standard library'
+KIND = 'interpreter'
+DEPENDS = ()            # the flavor names the libraries
+SOURCES = (
+    Source('Python-3.11.2.tgz', 26437858,
+           '2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849',
+           urls=('https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz',),
+           pool='pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz'),
+)
+LIBDIR = 'lib/python3.11'
+LIBPYTHON = 'libpython3.11.a'
+PRODUCTS = cpython.products(LIBDIR)
+
+CONFIGURE = cpython.CONFIGURE
+CROSS_ANSWERS = cpython.CROSS_ANSWERS
+OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall'   # configure's for GCC, without -g
+_CURSES = '-DHAVE_NCURSESW=1 -D_XOPEN_SOURCE_EXTENDED=1'   # as setup.py defines them
+SETUP_STATIC = (
+    'readline readline.c -lreadline -lncursesw',
+    f'_curses _cursesmodule.c {_CURSES} -lncursesw',
+    f'_curses_panel _curses_panel.c {_CURSES} -lpanelw -lncursesw',
+    '_ctypes _ctypes/_ctypes.c _ctypes/callbacks.c _ctypes/callproc.c _ctypes/stgdict.c '
+    '_ctypes/cfield.c -lffi -DHAVE_FFI_PREP_CIF_VAR=1 -DHAVE_FFI_PREP_CLOSURE_LOC=1 '
+    '-DHAVE_FFI_CLOSURE_ALLOC=1',
+)
+INCLUDE_DIRS = ('include/ncursesw',)
+BUILD_TOOLS = cpython.BUILD_TOOLS
+PERF_TRAMPOLINE_CPUS = ()               # -X perf came in 3.12
+
+# Test modules that Modules/Setup.stdlib builds as shared libraries only.
+SHARED_ONLY_TEST_MODULES = (
+    '_testimportmultiple _testimportmultiple.c', '_testmultiphase _testmultiphase.c',
+    '_ctypes_test _ctypes/_ctypes_test.c', 'xxlimited xxlimited.c', 'xxlimited_35 xxlimited_35.c',
+)
+TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+
+STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
+STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES
+STDLIB_SKIP_SUFFIXES = cpython.STDLIB_SKIP_SUFFIXES
+
+PROGRAM = cpython.PROGRAM
+OUR_FILES = cpython.OUR_FILES
+HELPERS = cpython.HELPERS
+BUILD_FILES = cpython.BUILD_FILES
