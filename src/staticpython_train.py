@@ -257,8 +257,13 @@ def data():
     # int depends on the time. A fixed clock keeps the work the same on every run. So does a
     # fixed start: relativeCreated converts the clock's distance from the time logging was
     # imported to a float, and how _PyLong_Frexp rounds it depends on its low bits.
-    clock, logging.time = logging.time, types.SimpleNamespace(time_ns=lambda: FIXED_TIME_NS)
-    start, logging._startTime = logging._startTime, FIXED_START_NS
+    # logging counts in nanoseconds since 3.13 (time_ns(), an int _startTime), in seconds
+    # before (time(), a float).
+    in_ns = isinstance(logging._startTime, int)
+    clock, logging.time = logging.time, types.SimpleNamespace(
+        time_ns=lambda: FIXED_TIME_NS, time=lambda: FIXED_TIME_NS / 1e9)
+    start, logging._startTime = logging._startTime, (FIXED_START_NS if in_ns
+                                                     else FIXED_START_NS / 1e9)
     logger = logging.getLogger('train')
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter('%(levelname)s %(name)s %(message)s'))
