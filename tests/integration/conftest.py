@@ -77,17 +77,19 @@ def python():
     path = os.environ.get('STATICPYTHON_PYTHON')
     if not path:
         from staticpython.targets import native_target
-        flavor = os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')
-        path = os.path.join(REPO, 'build', native_target() or 'linux-x86_64', flavor,
-                            f'{flavor}-static')
+        from versions import FLAVOR
+        path = os.path.join(REPO, 'build', native_target() or 'linux-x86_64', FLAVOR.name,
+                            FLAVOR.output)
     assert os.access(path, os.X_OK), f'no built interpreter at {path}: run `scons` first'
     return path
 
 
 @pytest.fixture(scope='session')
 def flavor():
-    from staticpython.flavors import FLAVORS
-    return FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
+    """The flavor under test (STATICPYTHON_FLAVOR, set by `scons test`, or python3.13);
+    versions.py has the names derived from it and what differs between its series."""
+    from versions import FLAVOR
+    return FLAVOR
 
 
 @pytest.fixture(scope='session')

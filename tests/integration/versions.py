@@ -1,0 +1,74 @@
+"""What differs between the CPython series the flavors build, as data (SERIES, keyed by
+'3.13'), and the names of the interpreter under test, derived from its flavor
+(STATICPYTHON_FLAVOR, as the `flavor` fixture): module-level test parameters need them
+when the tests are collected."""
+import os
+from dataclasses import dataclass, field
+
+import pytest
+
+from staticpython.flavors import FLAVORS
+from staticpython.recipes import load
+
+
+@dataclass(frozen=True)
+class Series:
+    magic: range                # bytecode magic numbers of the series (its alphas on)
+    bundled: dict               # ensurepip's bundled wheels: project -> version
+    failing_on_linux: dict      # stdlib modules that cannot import on Linux -> their error
+    flags: dict                 # sys.flags fields of this series only -> default value
+    frozen: frozenset           # sources of frozen modules test_python_elf expects
+    absent: dict = field(default_factory=dict)   # feature -> why this series has none
+
+
+SERIES = {
+    '3.13': Series(
+        magic=range(3550, 3600),
+        bundled={'pip': '26.2.1'},
+        # _ios_support needs the Objective-C runtime (ctypes.util.find_library('objc')).
+        failing_on_linux={'_ios_support': "ImportError: ObjC runtime library couldn't be loaded"},
+        flags={'int_max_str_digits': 4300, 'gil': 1},
+        # patch 0017 freezes the encodings package
+        frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
+    ),
+    '3.11': Series(
+        magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
+        bundled={'pip': '22.3.1', 'setuptools': '65.5.0'},
+        # msilib is Windows-only: its C part _msi is never built elsewhere.
+        failing_on_linux={'msilib': "ModuleNotFoundError: No module named '_msi'"},
+        # int_max_str_digits reads -1 unless -X or PYTHONINTMAXSTRDIGITS sets it (the limit
+        # is 4300 all the same); sys.flags.gil came in 3.13.
+        flags={'int_max_str_digits': -1},
+        frozen=frozenset({'os.py', 'site.py', 'codecs.py'}),   # encodings: patch 0017 is 3.13's
+        absent={
+            'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
+                      'REPL is the basic readline one',
+            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
+            'mimalloc': 'CPython compiles mimalloc in since 3.13: PYTHONMALLOC=mimalloc is '
+                        'refused',
+            'zip_index': "zipimport's directory index (patch 0016) is 3.13's only: the ZIP "
+                         'has none',
+        },
+    ),
+}
+
+FLAVOR = FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
+RECIPE = load()[FLAVOR.interpreter]
+VERSION = RECIPE.VERSION                            # '3.13.15'
+XY = '.'.join(VERSION.split('.')[:2])               # '3.13'
+VERSION_INFO = tuple(int(n) for n in XY.split('.'))
+THIS = SERIES[XY]
+PROGRAM = FLAVOR.output                             # 'python3.13-static'
+BIN = '/bin/' + PROGRAM
+LIBDIR = RECIPE.LIBDIR                              # 'lib/python3.13'
+SOABI = 'cpython-' + XY.replace('.', '')            # sysconfig's SOABI, less the multiarch
+
+
+def has(feature):
+    return feature not in THIS.absent
+
+
+def requires(feature):
+    """Run the test only where the series has `feature`, else say why not."""
+    return pytest.mark.skipif(not has(feature), reason=f'{XY}: {THIS.absent.get(feature)}')
