@@ -13,9 +13,9 @@ from isolation import describe, run_alone
 
 
 def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, runner, tmp_path):
-    from staticpython.recipes import cpython313 as recipe
+    from staticpython import cpython   # the build procedure of every version
     obj = tmp_path / 'string.o'
-    subprocess.run([cc, *recipe.STRING_FLAGS, '-c', os.path.join(REPO, recipe.STRING_FUNCTIONS),
+    subprocess.run([cc, *cpython.STRING_FLAGS, '-c', os.path.join(REPO, cpython.STRING_FUNCTIONS),
                     '-o', obj], check=True)
     prog = tmp_path / 'check'
     built = subprocess.run([cc, '-O2', '-fno-builtin',

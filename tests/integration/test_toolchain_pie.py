@@ -56,7 +56,7 @@ def test_plain_link_is_fixed_address(cc, target, tmp_path):
 # A global that data points at and code reads through the GOT. binutils 2.44's RISC-V and
 # s390x linkers give it a symbolic relocation in a static-pie, which musl's start-up (relative
 # relocations only) does not apply, unless every symbol is made local, as the interpreter's
-# link does (cpython313.LOCAL_SYMBOLS).
+# link does (staticpython.cpython.LOCAL_SYMBOLS).
 GLOBAL = 'int x = 5;\n'
 USER = r'''
 #include <stdio.h>
@@ -68,7 +68,7 @@ int main(void) { printf("%d %d\n", *p, x); return 0; }
 
 def test_static_pie_with_local_symbols_relocates_a_global_seen_from_data_and_code(
         cc, target, runner, tmp_path):
-    from staticpython.recipes.cpython313 import LOCAL_SYMBOLS
+    from staticpython.cpython import LOCAL_SYMBOLS
     (tmp_path / 'x.c').write_text(GLOBAL)
     (tmp_path / 'main.c').write_text(USER)
     (tmp_path / 'local.ver').write_text(LOCAL_SYMBOLS)
