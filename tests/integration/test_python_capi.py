@@ -3,8 +3,7 @@ CDLL(sys.executable) find the functions and variables of CPython's stable ABI an
 headers in the static executable's table of exports, as they find them in a shared
 libpython. Loading a shared library still fails with an error, never a crash."""
 from isolation import Root, describe, last_json
-
-BIN = '/bin/python3.13-static'
+from versions import BIN
 
 CAPI = '''
 import ctypes, json, sys, threading, time

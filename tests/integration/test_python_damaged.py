@@ -9,8 +9,8 @@ import zlib
 import pytest
 
 from isolation import Root, describe
+from versions import BIN, PROGRAM
 
-BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
 COMMAND = [BIN, '-c', 'import json; print(1)']
 PROC = pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
@@ -121,7 +121,7 @@ def test_undamaged_runs(python, proc):
 def test_damaged_zip_is_reported_by_main(copies, proc, kind):
     p = run_copy(copies[kind], proc)
     assert_failed_cleanly(p)
-    assert p.stderr.startswith('python3.13-static: '), describe(p)   # our main's message
+    assert p.stderr.startswith(PROGRAM + ': '), describe(p)   # our main's message
     assert BIN in p.stderr, describe(p)
     assert re.search(r'damaged|missing', p.stderr), describe(p)
     assert 'Traceback' not in p.stderr, describe(p)

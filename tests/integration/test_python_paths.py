@@ -5,6 +5,7 @@ $PYTHONHOME, ._pth files, and sysconfig's paths and names."""
 import pytest
 
 from isolation import Root, describe, last_json
+from versions import LIBDIR, PROGRAM, SOABI, XY
 
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
 WHOAMI = ('import json, sys; print(json.dumps({"executable": sys.executable, '
@@ -20,27 +21,27 @@ def whoami(root, argv, env=None, proc=True):
 @pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
 def test_prefix_of_a_symlinked_executable_is_where_the_file_is(python, proc):
     with Root() as root:
-        root.add('/opt/sp/bin/python3.13-static', copy_of=python)
-        root.symlink('/usr/bin/python3', '/opt/sp/bin/python3.13-static')
+        root.add(f'/opt/sp/bin/{PROGRAM}', copy_of=python)
+        root.symlink('/usr/bin/python3', f'/opt/sp/bin/{PROGRAM}')
         me = whoami(root, ['/usr/bin/python3'], proc=proc)
     assert me['executable'] == '/usr/bin/python3', me
     assert me['prefix'] == me['base_prefix'] == me['exec_prefix'] == '/opt/sp', me
-    assert me['path'][-1] == '/opt/sp/bin/python3.13-static', me
+    assert me['path'][-1] == f'/opt/sp/bin/{PROGRAM}', me
 
 
 def test_pythonhome_sets_the_prefix(python):
     with Root() as root:
-        root.add('/bin/python3.13-static', copy_of=python)
-        me = whoami(root, ['/bin/python3.13-static'], env={'PYTHONHOME': '/srv/home:/srv/exec'})
-        ignored = whoami(root, ['/bin/python3.13-static', '-E'],
+        root.add(f'/bin/{PROGRAM}', copy_of=python)
+        me = whoami(root, [f'/bin/{PROGRAM}'], env={'PYTHONHOME': '/srv/home:/srv/exec'})
+        ignored = whoami(root, [f'/bin/{PROGRAM}', '-E'],
                          env={'PYTHONHOME': '/srv/home'})
     assert (me['prefix'], me['exec_prefix']) == ('/srv/home', '/srv/exec'), me
     assert me['base_prefix'] == '/srv/home', me
-    assert me['path'][-1] == '/bin/python3.13-static', me
+    assert me['path'][-1] == f'/bin/{PROGRAM}', me
     assert ignored['prefix'] == '/', ignored
 
 
-PTH_APP = '/opt/app/python3.13-static'
+PTH_APP = f'/opt/app/{PROGRAM}'
 
 
 @pytest.mark.parametrize('site', [True, False], ids=['import-site', 'no-site'])
@@ -64,7 +65,7 @@ def test_pth_file_replaces_the_path_and_keeps_the_standard_library(python, site)
 def test_pth_file_may_name_the_executable(python):
     with Root() as root:
         root.add(PTH_APP, copy_of=python)
-        root.add(PTH_APP + '._pth', 'python3.13-static\nlib\n')
+        root.add(PTH_APP + '._pth', f'{PROGRAM}\nlib\n')
         me = whoami(root, [PTH_APP])
     assert me['path'] == [PTH_APP, '/opt/app/lib'], me
 
@@ -80,21 +81,21 @@ print(json.dumps({"paths": sysconfig.get_paths(), "stdlib_dir": sys._stdlib_dir,
 
 
 def test_sysconfig_describes_this_interpreter(python, target):
-    exe = '/usr/local/bin/python3.13-static'
+    exe = f'/usr/local/bin/{PROGRAM}'
     with Root() as root:
         root.add(exe, copy_of=python)
         facts = last_json(root.run([exe, '-c', SYSCONFIG], env=ENV))
-    lib = '/usr/local/lib/python3.13'
+    lib = f'/usr/local/{LIBDIR}'
     assert facts['paths'] == {
         'stdlib': exe, 'platstdlib': exe,      # the standard library is the executable
         'purelib': f'{lib}/site-packages', 'platlib': f'{lib}/site-packages',
-        'include': '/usr/local/include/python3.13', 'platinclude': '/usr/local/include/python3.13',
+        'include': f'/usr/local/include/python{XY}', 'platinclude': f'/usr/local/include/python{XY}',
         'scripts': '/usr/local/bin', 'data': '/usr/local'}, facts
     assert facts['stdlib_dir'] == exe, facts
     multiarch = target.multiarch('musl')
     assert facts['multiarch'] == multiarch, facts
-    assert facts['soabi'] == f'cpython-313-{multiarch}', facts
-    assert facts['ext_suffix'] == f'.cpython-313-{multiarch}.so', facts
+    assert facts['soabi'] == f'{SOABI}-{multiarch}', facts
+    assert facts['ext_suffix'] == f'.{SOABI}-{multiarch}.so', facts
     assert facts['platform'] == f'linux-{target.machine}', facts
 
 

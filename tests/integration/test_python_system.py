@@ -5,8 +5,8 @@ import json
 import pytest
 
 from isolation import Root, describe
+from versions import BIN
 
-BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
 
 PASSWD = ('root:x:0:0:root:/root:/bin/sh\n'

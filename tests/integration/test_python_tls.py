@@ -15,8 +15,8 @@ import pytest
 
 from conftest import REPO
 from isolation import Root, describe
+from versions import BIN
 
-BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 BODY = 'hello from the StaticPython TLS test server\n'
 CA_NAME = 'StaticPython Test CA'

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 
 from isolation import Root, last_json
+from versions import BIN
 
-BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 
 ZONES = '''
