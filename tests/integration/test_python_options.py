@@ -1,15 +1,16 @@
 """Every command-line option, -X option and environment variable that sets sys.flags or a
 run-time setting does what it does in an ordinary CPython build of the same version.
 
-The expected values are CPython 3.13's documented behaviour; each case was also checked
-against `./configure && make` of the same source (the reference build of `scons regrtest`).
-They run in a root holding only the interpreter, /tmp and /proc.
+The expected values are CPython's documented behaviour for the version (versions.py has
+what differs between series); each case was also checked against `./configure && make` of
+the same source (the reference build of `scons regrtest`). They run in a root holding only
+the interpreter, /tmp and /proc.
 """
 import pytest
 
 from isolation import Root, describe, last_json
+from versions import BIN, THIS, has
 
-BIN = '/bin/python3.13-static'
 BASE_ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 
 PROBE = '''
@@ -30,7 +31,7 @@ print(json.dumps({
     'tracemalloc': [tracemalloc.is_tracing(), tracemalloc.get_traceback_limit()],
     'os_origin': os.__spec__.origin,
     'debug_ranges': list(compile('x + 1', '<probe>', 'eval').co_positions())[-1][2] is not None,
-    'perf': sys.is_stack_trampoline_active(),
+    'perf': getattr(sys, 'is_stack_trampoline_active', lambda: None)(),
     'check_hash_based_pycs': _imp.check_hash_based_pycs,
     'write_through': sys.stdout.write_through,
 }))
@@ -40,11 +41,12 @@ FLAGS = {'debug': 0, 'inspect': 0, 'interactive': 0, 'optimize': 0, 'dont_write_
          'no_user_site': 0, 'no_site': 0, 'ignore_environment': 0, 'verbose': 0,
          'bytes_warning': 0, 'quiet': 0, 'hash_randomization': 1, 'isolated': 0,
          'dev_mode': False, 'utf8_mode': 0, 'warn_default_encoding': 0, 'safe_path': False,
-         'int_max_str_digits': 4300, 'gil': 1}
+         **THIS.flags}
 DEFAULTS = {'xoptions': {}, 'warnoptions': [], 'encoding_warning': False,
             'pycache_prefix': None, 'cpu_count': True, 'faulthandler': False,
             'tracemalloc': [False, 1], 'os_origin': 'frozen', 'debug_ranges': True,
-            'perf': False, 'check_hash_based_pycs': 'default', 'write_through': False}
+            'perf': False if has('perf') else None,   # None: sys has no trampoline API
+            'check_hash_based_pycs': 'default', 'write_through': False}
 ISOLATED = {'isolated': 1, 'ignore_environment': 1, 'no_user_site': 1, 'safe_path': True}
 
 # (name, options, environment, changed flags, other changed facts)
@@ -132,14 +134,21 @@ def test_option(root, name, options, env, flags, facts, perf_trampoline):
                  stdin='')
     result = last_json(p)
     if 'perf' in facts and not perf_trampoline:
-        facts = dict(facts, perf=False)    # asked for, but CPython has none for this CPU
+        facts = dict(facts, perf=DEFAULTS['perf'])    # asked for, but CPython has none here
     assert result.pop('flags') == dict(FLAGS, **flags), describe(p)
     assert result == dict(DEFAULTS, **facts), describe(p)
 
 
 def test_cpu_count(root):
+    """os.cpu_count() is 3 as asked, or, in a series without the option, what it is without."""
+    if has('cpu_count'):
+        count = '3'
+    else:
+        p = root.run([BIN, '-c', 'import os; print(os.cpu_count())'], env=BASE_ENV)
+        assert p.returncode == 0, describe(p)
+        count = p.stdout.strip()
     for options, env in ((['-X', 'cpu_count=3'], {}), ([], {'PYTHON_CPU_COUNT': '3'})):
-        p = root.run([BIN, *options, '-c', PROBE, '3'], tmpfs=('/tmp',),
+        p = root.run([BIN, *options, '-c', PROBE, count], tmpfs=('/tmp',),
                      env=dict(BASE_ENV, **env))
         assert last_json(p)['cpu_count'] is True, describe(p)
 
@@ -156,11 +165,17 @@ def test_importtime(root, options, env):
 
 def test_perf_map_is_written(root, perf_trampoline):
     """-X perf: the trampoline writes /tmp/perf-<pid>.map for perf to read. CPython has it
-    for some CPUs only (PERF_TRAMPOLINE_CPUS in its recipe); elsewhere it says so."""
+    for some CPUs only (PERF_TRAMPOLINE_CPUS in its recipe); elsewhere it says so, and
+    before 3.12 sys has no such function."""
     code = ('import os, sys\nsys.activate_stack_trampoline("perf")\n'
             'def f(): return 1\nf()\nsys.deactivate_stack_trampoline()\n'
             'print(open(f"/tmp/perf-{os.getpid()}.map").read())')
     p = root.run([BIN, '-c', code], tmpfs=('/tmp',), env=BASE_ENV)
+    if not has('perf'):
+        assert p.returncode == 1, describe(p)
+        assert "AttributeError: module 'sys' has no attribute 'activate_stack_trampoline'" \
+            in p.stderr, describe(p)
+        return
     if not perf_trampoline:
         assert p.returncode == 1, describe(p)
         assert 'ValueError: perf trampoline not available' in p.stderr, describe(p)
