@@ -1,6 +1,7 @@
 """The interpreter on a real terminal (tmux) in a root with no terminfo database: readline
-completion and history in the basic REPL and in the default 3.13 REPL (_pyrepl), and a
-curses program. Everything relies on ncurses' compiled-in fallback description of xterm."""
+completion and history in the basic REPL and in the default REPL (_pyrepl since 3.13, the
+basic one before), and a curses program. Everything relies on ncurses' compiled-in fallback
+description of xterm."""
 import os
 import re
 import shlex
@@ -12,6 +13,7 @@ import uuid
 import pytest
 
 from isolation import Root
+from versions import has
 
 BIN = '/bin/python3'
 # The whole environment inside the root (env -i drops tmux's TERM/TMUX and the host's).
@@ -141,7 +143,8 @@ def terminal(python):
 
 
 def start_repl(root, tmux, basic):
-    env = ENV + (['PYTHON_BASIC_REPL=1'] if basic else [])
+    # Without _pyrepl the basic REPL is the only one, and the variable means nothing.
+    env = ENV + (['PYTHON_BASIC_REPL=1'] if basic and has('pyrepl') else [])
     tmux.start(['env', '-i', *env] + root.command([BIN]))
     return tmux.wait_for(lambda lines: last_line(lines) == '>>>', 'the first prompt')
 
@@ -194,7 +197,8 @@ def test_basic_repl_readline(terminal):
 
 
 def test_default_repl(terminal):
-    completion_and_history(*terminal, basic=False)
+    """_pyrepl where the series has it, else the basic REPL (versions.py)."""
+    completion_and_history(*terminal, basic=not has('pyrepl'))
 
 
 def test_curses_program(terminal):
