@@ -12,8 +12,9 @@ import zipfile
 import pytest
 
 from isolation import SLOWER, describe, on_host
+from versions import LIBDIR, PROGRAM, THIS, XY
 
-PIP_VERSION = '26.2.1'   # ensurepip's bundled pip in CPython 3.13.15
+PIP_VERSION = THIS.bundled['pip']   # ensurepip's bundled pip
 
 
 def run(argv, cwd, env=None, timeout=300):
@@ -28,12 +29,12 @@ def run(argv, cwd, env=None, timeout=300):
 
 @pytest.fixture(scope='module')
 def base(python, tmp_path_factory):
-    """An installation: <base>/bin/python3.13-static and a package in its site-packages."""
+    """An installation: <base>/bin/python3.x-static and a package in its site-packages."""
     root = tmp_path_factory.mktemp('base')
-    exe = root / 'bin' / 'python3.13-static'
+    exe = root / 'bin' / PROGRAM
     exe.parent.mkdir()
     shutil.copy2(python, exe)
-    pkg = root / 'lib' / 'python3.13' / 'site-packages' / 'basepkg'
+    pkg = root / LIBDIR / 'site-packages' / 'basepkg'
     pkg.mkdir(parents=True)
     (pkg / '__init__.py').write_text('WHERE = "base site-packages"\n')
     return exe
@@ -58,9 +59,9 @@ def facts(python, cwd):
 
 def test_venv_has_pip_from_the_bundled_wheel(venv):
     p = run([str(venv / 'bin' / 'python'), '-m', 'pip', '--version'], cwd=venv)
-    site = venv / 'lib' / 'python3.13' / 'site-packages'
+    site = venv / LIBDIR / 'site-packages'
     assert p.stdout.startswith(f'pip {PIP_VERSION} from {site}/pip '), describe(p)
-    assert (venv / 'bin' / 'pip').exists() and (venv / 'bin' / 'pip3.13').exists()
+    assert (venv / 'bin' / 'pip').exists() and (venv / 'bin' / f'pip{XY}').exists()
 
 
 def test_ensurepip_version_names_the_bundled_pip(base):
@@ -74,7 +75,7 @@ def test_venv_prefixes(base, venv):
     assert me['base_prefix'] == str(base.parent.parent), me
     assert me['executable'] == str(venv / 'bin' / 'python'), me
     assert me['base_executable'] == str(base), me
-    assert str(venv / 'lib' / 'python3.13' / 'site-packages') in me['path'], me
+    assert str(venv / LIBDIR / 'site-packages') in me['path'], me
     assert me['basepkg'] is False, me   # include-system-site-packages = false
 
 
@@ -121,7 +122,10 @@ def test_pip_installs_a_wheel_into_the_venv(venv, tmp_path):
     run([python, '-m', 'pip', 'install', '--no-index', str(wheel)], cwd=tmp_path)
     p = run([python, '-c', 'import hello_sp; print(hello_sp.greet(), hello_sp.__file__)'],
             cwd=tmp_path)
-    site = venv / 'lib' / 'python3.13' / 'site-packages'
+    site = venv / LIBDIR / 'site-packages'
     assert p.stdout.split() == ['hello', 'from', 'a', 'wheel', f'{site}/hello_sp.py'], describe(p)
-    listed = run([python, '-m', 'pip', 'list', '--format=json'], cwd=tmp_path).stdout
-    assert {'name': 'hello_sp', 'version': '1.0'} in json.loads(listed)
+    listed = json.loads(run([python, '-m', 'pip', 'list', '--format=json'], cwd=tmp_path).stdout)
+    assert {'name': 'hello_sp', 'version': '1.0'} in listed
+    # What venv installed: every bundled wheel (3.11's setuptools too).
+    for name, version in THIS.bundled.items():
+        assert {'name': name, 'version': version} in listed, listed
