@@ -19,8 +19,8 @@ from decimal import Decimal, localcontext
 import pytest
 
 from isolation import Root, describe, run_alone
+from versions import BIN, has
 
-BIN = '/bin/python3.13-static'
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 TMPFS = ('/tmp', '/dev/shm')
 MB = 1 << 20
@@ -407,18 +407,29 @@ for line in open('/proc/self/maps'):
 '''
 
 
-@pytest.mark.parametrize('env, small, large', [({}, 'mimalloc', 'mimalloc'),
-                                               ({'PYTHONMALLOC': 'pymalloc'}, 'pymalloc', 'malloc'),
-                                               ({'PYTHONMALLOC': 'mimalloc'}, 'mimalloc', 'mimalloc'),
-                                               ({'PYTHONMALLOC': 'malloc'}, 'malloc', 'malloc')])
+# (environment, allocator of small blocks, of large ones; None: refused at start-up)
+ALLOCATORS = [({}, 'mimalloc', 'mimalloc'),
+              ({'PYTHONMALLOC': 'pymalloc'}, 'pymalloc', 'malloc'),
+              ({'PYTHONMALLOC': 'mimalloc'}, 'mimalloc', 'mimalloc'),
+              ({'PYTHONMALLOC': 'malloc'}, 'malloc', 'malloc')]
+if not has('mimalloc'):     # versions.py says why: pymalloc is the default
+    ALLOCATORS = [({}, 'pymalloc', 'malloc'), *ALLOCATORS[1:2],
+                  ({'PYTHONMALLOC': 'mimalloc'}, None, None), *ALLOCATORS[3:]]
+
+
+@pytest.mark.parametrize('env, small, large', ALLOCATORS)
 def test_memory_allocator(root, env, small, large):
     """mimalloc is the default allocator of objects, small and large (musl's malloc gives
-    every block above 128 KiB back to the system at once); PYTHONMALLOC still chooses, and
-    pymalloc takes its blocks above 512 bytes from the C library. sys._debugmallocstats()
-    describes the allocator of small blocks: only pymalloc's and mimalloc's report a small
-    block threshold, only mimalloc's a medium one."""
+    every block above 128 KiB back to the system at once), where CPython has it;
+    PYTHONMALLOC still chooses, and pymalloc takes its blocks above 512 bytes from the C
+    library. sys._debugmallocstats() describes the allocator of small blocks: only
+    pymalloc's and mimalloc's report a small block threshold, only mimalloc's a medium one."""
     p = root.run([BIN, '-c', 'import sys; sys._debugmallocstats()'], proc=True, tmpfs=TMPFS,
                  env=dict(ENV, **env))
+    if small is None:
+        assert p.returncode == 1, describe(p)
+        assert 'PYTHONMALLOC: unknown allocator' in p.stderr, describe(p)
+        return
     assert p.returncode == 0, describe(p)
     assert ('Medium block threshold' in p.stderr) == (small == 'mimalloc'), describe(p)
     assert ('Small block threshold' in p.stderr) == (small != 'malloc'), describe(p)
