@@ -44,6 +44,8 @@ SERIES = {
             'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
                       'REPL is the basic readline one',
             'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+            'files_of_caller': 'importlib.resources.files() without an argument (the '
+                               'calling package) came in 3.12: the package names itself',
             'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
             'mimalloc': 'CPython compiles mimalloc in since 3.13: PYTHONMALLOC=mimalloc is '
                         'refused',
