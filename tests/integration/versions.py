@@ -60,6 +60,7 @@ RECIPE = load()[FLAVOR.interpreter]
 VERSION = RECIPE.VERSION                            # '3.13.15'
 XY = '.'.join(VERSION.split('.')[:2])               # '3.13'
 VERSION_INFO = tuple(int(n) for n in XY.split('.'))
+assert XY in SERIES, f'{FLAVOR.name}: CPython {XY} has no entry in versions.SERIES'
 THIS = SERIES[XY]
 PROGRAM = FLAVOR.output                             # 'python3.13-static'
 BIN = '/bin/' + PROGRAM
