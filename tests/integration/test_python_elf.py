@@ -13,7 +13,7 @@ from elftools.elf.elffile import ELFFile
 from conftest import REPO
 from elfcheck import symbolic_relocations
 from isolation import describe, on_host
-from versions import THIS, XY, has
+from versions import THIS, XY
 
 LEFT_OUT = ('test/', 'idlelib/', 'tkinter/')
 INDEX = '.staticpython-zipindex'    # the directory index, stored last (test_python_zipindex)
@@ -194,9 +194,6 @@ def test_zip_entries_are_deflated(members):
 
 
 def test_zip_index_is_the_last_entry_and_stored(infos):
-    if not has('zip_index'):
-        assert INDEX not in [i.filename for i in infos]     # versions.py says why
-        return
     # Stored, so that zipimport reads it with one read at the offset the comment gives.
     assert infos[-1].filename == INDEX, infos[-1].filename
     assert infos[-1].compress_type == zipfile.ZIP_STORED

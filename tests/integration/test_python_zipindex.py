@@ -1,15 +1,13 @@
 """The appended ZIP's directory index (stdlib_zip.add_index, patch 0016 of zipimport): the
 interpreter reads the same directory from it as from the central directory, uses it at
 start-up, and parses the central directory when the index does not fit the file (the ZIP
-at another offset, a damaged index). A series without patch 0016 has no index (versions.py):
-its start-up parses the central directory."""
+at another offset, a damaged index)."""
 import json
 import os
 import struct
 import subprocess
 
 from isolation import Root, describe, on_host
-from versions import has, requires
 
 MAGIC = b'staticpython-zipindex3\0'
 COMPARE = r'''
@@ -36,7 +34,6 @@ def compare(python, path):
     return json.loads(p.stdout)
 
 
-@requires('zip_index')
 def test_the_index_is_the_central_directory(python):
     entries, parsed, from_index, from_directory, member, kind, items, found, absent = \
         compare(python, python)
@@ -52,9 +49,6 @@ def test_start_up_reads_the_index_and_not_the_directory(python):
         root.add('/python', copy_of=python)
         p = root.run(['/python', '-v', '-c', 'import json'], proc=False, env={})
     assert p.returncode == 0, describe(p)
-    if not has('zip_index'):
-        assert 'zipimport: found' in p.stderr and 'read the index' not in p.stderr, describe(p)
-        return
     assert "zipimport: read the index of '/python'" in p.stderr, describe(p)
     assert 'zipimport: found' not in p.stderr, describe(p)
 
@@ -64,7 +58,6 @@ def _comment(data):
     return struct.unpack('<QQQ', data[-24:])
 
 
-@requires('zip_index')
 def test_a_zip_at_another_offset_is_parsed(python, tmp_path):
     data = open(python, 'rb').read()
     moved = tmp_path / 'moved.zip'
@@ -75,7 +68,6 @@ def test_a_zip_at_another_offset_is_parsed(python, tmp_path):
     assert from_directory and entries == parsed and member == 'r"""' and kind == 'dict'
 
 
-@requires('zip_index')
 def test_a_damaged_index_is_ignored(python, tmp_path):
     data = bytearray(open(python, 'rb').read())
     offset, size, _ = _comment(data)

@@ -49,8 +49,6 @@ SERIES = {
             'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
             'mimalloc': 'CPython compiles mimalloc in since 3.13: PYTHONMALLOC=mimalloc is '
                         'refused',
-            'zip_index': "zipimport's directory index (patch 0016) is 3.13's only: the ZIP "
-                         'has none',
         },
     ),
 }
