@@ -39,7 +39,7 @@ SERIES = {
         # int_max_str_digits reads -1 unless -X or PYTHONINTMAXSTRDIGITS sets it (the limit
         # is 4300 all the same); sys.flags.gil came in 3.13.
         flags={'int_max_str_digits': -1},
-        frozen=frozenset({'os.py', 'site.py', 'codecs.py'}),   # encodings: patch 0017 is 3.13's
+        frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
         absent={
             'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
                       'REPL is the basic readline one',
