@@ -144,6 +144,7 @@ def build(b):
     env = {
         'CFLAGS': cflags,
         'CPPFLAGS': ' '.join([b.env['CPPFLAGS']] + [f'-I{deps}/{d}' for d in v.INCLUDE_DIRS]),
+        **v.CONFIGURE_ENV,
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
                    f'{packed_relocations(b)}',

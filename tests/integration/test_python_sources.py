@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from isolation import Root, describe, last_json
-from versions import BIN, XY, has
+from versions import BIN, THIS, has
 
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8', 'TERM': 'dumb', 'PAGER': 'cat'}
 
@@ -95,7 +95,7 @@ def test_pdb_breaks_in_a_stdlib_function(root, stdlib):
 def test_help_links_the_module_reference(root):
     p = run(root, [BIN, '-c', "help('json')"])
     assert p.returncode == 0, describe(p)
-    reference = f'\nMODULE REFERENCE\n    https://docs.python.org/{XY}/library/json.html\n'
+    reference = f'\nMODULE REFERENCE\n    {THIS.json_docs}\n'
     assert reference in p.stdout, describe(p)
 
 

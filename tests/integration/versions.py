@@ -18,6 +18,7 @@ class Series:
     failing_on_linux: dict      # stdlib modules that cannot import on Linux -> their error
     flags: dict                 # sys.flags fields of this series only -> default value
     frozen: frozenset           # sources of frozen modules test_python_elf expects
+    json_docs: str              # the module reference pydoc names for json
     absent: dict = field(default_factory=dict)   # feature -> why this series has none
 
 
@@ -30,6 +31,8 @@ SERIES = {
         flags={'int_max_str_digits': 4300, 'gil': 1},
         # patch 0017 freezes the encodings package
         frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
+        # pydoc_data.module_docs names the page and anchor (3.13.5 still said json.html)
+        json_docs='https://docs.python.org/3.13/library/json#module-json',
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
@@ -40,6 +43,7 @@ SERIES = {
         # is 4300 all the same); sys.flags.gil came in 3.13.
         flags={'int_max_str_digits': -1},
         frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
+        json_docs='https://docs.python.org/3.11/library/json.html',
         absent={
             'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
                       'REPL is the basic readline one',

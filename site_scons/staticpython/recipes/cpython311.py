@@ -29,16 +29,19 @@ PRODUCTS = cpython.products(LIBDIR)
 CONFIGURE = cpython.CONFIGURE
 CROSS_ANSWERS = cpython.CROSS_ANSWERS
 OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall'   # configure's for GCC, without -g
-_CURSES = '-DHAVE_NCURSESW=1 -D_XOPEN_SOURCE_EXTENDED=1'   # as setup.py defines them
+# As setup.py defines them; no '=' in a Setup line, which makesetup takes for a variable.
+_CURSES = '-DHAVE_NCURSESW -D_XOPEN_SOURCE_EXTENDED'
 SETUP_STATIC = (
     'readline readline.c -lreadline -lncursesw',
     f'_curses _cursesmodule.c {_CURSES} -lncursesw',
     f'_curses_panel _curses_panel.c {_CURSES} -lpanelw -lncursesw',
     '_ctypes _ctypes/_ctypes.c _ctypes/callbacks.c _ctypes/callproc.c _ctypes/stgdict.c '
-    '_ctypes/cfield.c -lffi -DHAVE_FFI_PREP_CIF_VAR=1 -DHAVE_FFI_PREP_CLOSURE_LOC=1 '
-    '-DHAVE_FFI_CLOSURE_ALLOC=1',
+    '_ctypes/cfield.c -lffi -DHAVE_FFI_PREP_CIF_VAR -DHAVE_FFI_PREP_CLOSURE_LOC '
+    '-DHAVE_FFI_CLOSURE_ALLOC',
 )
 INCLUDE_DIRS = ('include/ncursesw',)
+# makesetup reads Setup.stdlib, which has every other module (patch 0020).
+CONFIGURE_ENV = {'MODULES_SETUP_STDLIB': 'Modules/Setup.stdlib'}
 BUILD_TOOLS = cpython.BUILD_TOOLS
 PERF_TRAMPOLINE_CPUS = ()               # -X perf came in 3.12
 

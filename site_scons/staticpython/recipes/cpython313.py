@@ -27,6 +27,7 @@ OPT = cpython.OPT
 # directories under the stage's usr/ besides usr/include.
 SETUP_STATIC = ()
 INCLUDE_DIRS = ()
+CONFIGURE_ENV = {}      # variables for configure and make besides the build's own
 BUILD_TOOLS = cpython.BUILD_TOOLS
 
 # The CPUs for which CPython has the perf trampoline (-X perf): assembly of its own
