@@ -16,6 +16,7 @@ import fcntl
 import glob
 import importlib
 import os
+import pprint
 import re
 import shutil
 
@@ -201,6 +202,9 @@ def build(b):
 def record_final_flags(b, instrumented, compile_flags, link_flags):
     """The build's configuration variables (sysconfig's) were written by the instrumented
     build, whose flags came from make's command line: state the optimised build's instead."""
+    def final(key, value):
+        return value.replace(instrumented, link_flags if 'LDFLAGS' in key else compile_flags)
+
     with open(b.src('pybuilddir.txt')) as f:
         builddir = b.src(f.read().strip())
     for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
@@ -208,11 +212,23 @@ def record_final_flags(b, instrumented, compile_flags, link_flags):
             lines = f.readlines()
         for i, line in enumerate(lines):
             if instrumented in line:
-                key = line.split(':', 1)[0]
-                lines[i] = line.replace(instrumented,
-                                        link_flags if 'LDFLAGS' in key else compile_flags)
+                lines[i] = final(line.split(':', 1)[0], line)
+        text = ''.join(lines)
+        if path.endswith('.py') and instrumented.split()[0] in text:
+            text = _rewritten_sysconfigdata(text, final)
         with open(path, 'w') as f:
-            f.writelines(lines)
+            f.write(text)
+
+
+def _rewritten_sysconfigdata(text, final):
+    """_sysconfigdata_*.py with final(key, value) applied to every value, for a version whose
+    file (pprint's, before 3.13) splits long strings over several lines."""
+    names = {}
+    exec(compile(text, '_sysconfigdata', 'exec'), names)
+    values = {k: final(k, v) if isinstance(v, str) else v
+              for k, v in names['build_time_vars'].items()}
+    head = text[:text.index('build_time_vars = ')]
+    return f'{head}build_time_vars = {pprint.pformat(values)}\n'
 
 
 def pie(b):

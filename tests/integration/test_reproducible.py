@@ -18,10 +18,11 @@ def _sha256(path):
 
 
 @pytest.fixture(scope='module')
-def second(tmp_path_factory, python, target):
+def second(tmp_path_factory, python, target, flavor):
     checkout = tmp_path_factory.mktemp('reproducible') / 'elsewhere'
     copy_checkout(checkout)
-    scons = ['scons', '-Q', '-j2', f'target={target.name}', f'cache={USER_CACHE}']
+    scons = ['scons', '-Q', '-j2', f'target={target.name}', f'flavor={flavor.name}',
+             f'cache={USER_CACHE}']
     # What the interpreter is built with comes from the cache: the libraries and, for a
     # cross build, the build machine's interpreter (CPython's build Python).
     native = _native_python(python, target)

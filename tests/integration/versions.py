@@ -19,6 +19,12 @@ class Series:
     flags: dict                 # sys.flags fields of this series only -> default value
     frozen: frozenset           # sources of frozen modules test_python_elf expects
     json_docs: str              # the module reference pydoc names for json
+    abc_file: str               # the source file of collections.abc
+    # (module, class, its first line, its file): a stdlib class inspect.getsource() finds
+    stdlib_class: tuple
+    usage_exit_status: int      # `python -m tabnanny` without arguments
+    pdb_stops_at_def: bool      # a breakpoint on a function stops at its def line (else the
+                                # first line of its body)
     absent: dict = field(default_factory=dict)   # feature -> why this series has none
 
 
@@ -33,6 +39,12 @@ SERIES = {
         frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
         # pydoc_data.module_docs names the page and anchor (3.13.5 still said json.html)
         json_docs='https://docs.python.org/3.13/library/json#module-json',
+        # collections.abc is _collections_abc itself (sys.modules) since 3.12
+        abc_file='_collections_abc.py',
+        stdlib_class=('collections.abc', 'Sequence', 'class Sequence(Reversible, Collection):',
+                      '_collections_abc.py'),
+        usage_exit_status=1,
+        pdb_stops_at_def=True,
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
@@ -44,6 +56,14 @@ SERIES = {
         flags={'int_max_str_digits': -1},
         frozen=frozenset({'os.py', 'site.py', 'codecs.py', 'encodings/__init__.py'}),
         json_docs='https://docs.python.org/3.11/library/json.html',
+        # collections/abc.py re-exports _collections_abc, whose classes say __module__
+        # 'collections.abc': inspect cannot find their definitions in either file (CPython
+        # 3.11 on disk neither), so the class inspected is json's.
+        abc_file='collections/abc.py',
+        stdlib_class=('json.decoder', 'JSONDecoder', 'class JSONDecoder(object):',
+                      'json/decoder.py'),
+        usage_exit_status=0,        # tabnanny's errprint() exits only since 3.12
+        pdb_stops_at_def=False,     # as CPython 3.11 does with files on disk
         absent={
             'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
                       'REPL is the basic readline one',
