@@ -12,6 +12,10 @@ with a $ZIPAPPENDCOMSTR message and a varlist.
 For a target whose programs this machine cannot run, ZIPAPPEND_COMPILER names an interpreter
 of the same Python version for the build machine, which compiles the ZIP instead, and the
 new interpreter's first start runs under ZIPAPPEND_TARGET's runner (its qemu).
+
+The Python version decides the final stage's writer (ZIPAPPEND_WRITER, a path from the top
+directory; stdlib_zip.py by default) and the options that isolate the interpreter from the
+user's environment (ZIPAPPEND_ISOLATED, '-I' by default: 2.7 has none, it gives '-E -s').
 """
 import os
 import shutil
@@ -24,6 +28,7 @@ import SCons.Builder
 from staticpython import stdlib_zip
 
 ELFOSABI_GNU = 3
+WRITER = 'site_scons/staticpython/stdlib_zip.py'
 
 
 def concatenate(exe, zip_path, out_path):
@@ -82,11 +87,13 @@ def _zip_append(target, source, env):
             compiler = os.path.join(work, 'python.boot')
             concatenate(stripped, os.path.join(work, 'sources.zip'), compiler)
         final_zip = os.path.join(work, 'stdlib.zip')
-        _run([compiler, '-I', '-S', stdlib_zip.__file__, libroot, final_zip, str(level),
+        writer = env.File('#' + env['ZIPAPPEND_WRITER']).abspath
+        isolated = env.Split(env['ZIPAPPEND_ISOLATED'])
+        _run([compiler, *isolated, '-S', writer, libroot, final_zip, str(level),
               str(os.path.getsize(stripped))], 'compiling the standard library')
         tmp = out + '.tmp'
         concatenate(stripped, final_zip, tmp)
-        _run([*_runner(env), tmp, '-I', '-c', 'import encodings, os, site, json, ssl, sqlite3'],
+        _run([*_runner(env), tmp, *isolated, '-c', 'import encodings, os, site, json, ssl, sqlite3'],
              'the first start of the new interpreter')
         os.replace(tmp, out)
     except (RuntimeError, ValueError, OSError) as e:
@@ -100,10 +107,12 @@ def _zip_append(target, source, env):
 
 def generate(env):
     env.SetDefault(ZIPAPPENDCOMSTR='  ZIP      $TARGET', ZIPAPPEND_LIBDIR='lib',
-                   ZIPAPPEND_COMPRESSLEVEL=9, ZIPAPPEND_STRIP='strip')
+                   ZIPAPPEND_COMPRESSLEVEL=9, ZIPAPPEND_STRIP='strip',
+                   ZIPAPPEND_WRITER=WRITER, ZIPAPPEND_ISOLATED='-I')
     action = SCons.Action.Action(_zip_append, '$ZIPAPPENDCOMSTR',
                                  varlist=['ZIPAPPEND_LIBDIR', 'ZIPAPPEND_COMPRESSLEVEL',
-                                          'ZIPAPPEND_STRIP'])
+                                          'ZIPAPPEND_STRIP', 'ZIPAPPEND_WRITER',
+                                          'ZIPAPPEND_ISOLATED'])
     env['BUILDERS']['ZipAppend'] = SCons.Builder.Builder(action=action)
 
 

@@ -14,13 +14,17 @@ import re
 DECLARATION = re.compile(r'\bPyAPI_(?:FUNC|DATA)\((?:[^()]|\([^()]*\))*\)\s*(\w+)')
 STABLE_ABI_ENTRY = re.compile(r'^\[(?:function|data)\.(\w+)\]', re.M)
 HEADER_DIRS = ('Include', 'Include/cpython', 'Include/internal')
+STABLE_ABI = 'Misc/stable_abi.toml'
 
 
-def declared_names(srcdir):
-    """Names of the stable ABI and of the headers' declarations."""
-    with open(os.path.join(srcdir, 'Misc', 'stable_abi.toml')) as f:
-        names = set(STABLE_ABI_ENTRY.findall(f.read()))
-    for sub in HEADER_DIRS:
+def declared_names(srcdir, header_dirs=HEADER_DIRS, stable_abi=STABLE_ABI):
+    """Names of the stable ABI (`stable_abi`, a file of the source tree; None for a version
+    without one) and of the declarations in the headers of `header_dirs`."""
+    names = set()
+    if stable_abi:
+        with open(os.path.join(srcdir, stable_abi)) as f:
+            names.update(STABLE_ABI_ENTRY.findall(f.read()))
+    for sub in header_dirs:
         folder = os.path.join(srcdir, sub)
         for name in sorted(os.listdir(folder)):
             if name.endswith('.h'):

@@ -90,11 +90,12 @@ class TargetBuild:
             extra['ZIPAPPEND_COMPILER'] = build_python[0].abspath
         single = self.env.ZipAppend(
             path, pkg, ZIPAPPEND_LIBDIR=recipe.LIBDIR, ZIPAPPEND_TARGET=self.target.name,
+            ZIPAPPEND_WRITER=recipe.ZIP_WRITER, ZIPAPPEND_ISOLATED=' '.join(recipe.ISOLATED),
             # relative to the top directory: the same signature in any checkout
             ZIPAPPEND_STRIP=toolchain.tool(os.path.join(self.root, 'toolchain'),
                                            self.env['SP_TRIPLE'], 'strip'), **extra)
         self.env.Depends(single, [self.nodes['toolchain'], '#site_scons/site_tools/zipappend.py',
-                                  '#site_scons/staticpython/stdlib_zip.py'])
+                                  '#site_scons/staticpython/stdlib_zip.py', f'#{recipe.ZIP_WRITER}'])
         if build_python is not None:
             self.env.Depends(single, build_python)
         self._files[flavor.name] = (pkg, single)

@@ -6,7 +6,7 @@ modules and _ctypes, so Setup.local names them (SETUP_STATIC); configure finds t
 curses headers only on its include path (INCLUDE_DIRS); the code assumes signed overflow
 wraps (-fwrapv, in its OPT). It has no mimalloc and no perf trampoline.
 """
-from staticpython import cpython
+from staticpython import cpython, exports
 from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
 from staticpython.sources import Source
 
@@ -26,7 +26,12 @@ LIBDIR = 'lib/python3.11'
 LIBPYTHON = 'libpython3.11.a'
 PRODUCTS = cpython.products(LIBDIR)
 
+CROSS_BUILD = True      # with our interpreter of the same flavor as the build Python
 CONFIGURE = cpython.CONFIGURE
+OPENSSL_OPTIONS = cpython.OPENSSL_OPTIONS
+TEST_MODULE_OPTIONS = cpython.TEST_MODULE_OPTIONS
+PGO = True              # profile-guided and link-time optimised (cpython.profile_guided)
+CFLAGS = ()             # C flags besides the build's own
 CROSS_ANSWERS = cpython.CROSS_ANSWERS
 OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall'   # configure's for GCC, without -g
 # As setup.py defines them; no '=' in a Setup line, which makesetup takes for a variable.
@@ -39,6 +44,8 @@ SETUP_STATIC = (
     '_ctypes/cfield.c -lffi -DHAVE_FFI_PREP_CIF_VAR -DHAVE_FFI_PREP_CLOSURE_LOC '
     '-DHAVE_FFI_CLOSURE_ALLOC',
 )
+SETUP_VARIABLES = ()    # Setup.local's variable lines
+SETUP_DISABLED = True   # makesetup reads a *disabled* section
 INCLUDE_DIRS = ('include/ncursesw',)
 # makesetup reads Setup.stdlib, which has every other module (patch 0020).
 CONFIGURE_ENV = {'MODULES_SETUP_STDLIB': 'Modules/Setup.stdlib'}
@@ -57,6 +64,12 @@ STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES
 STDLIB_SKIP_SUFFIXES = cpython.STDLIB_SKIP_SUFFIXES
 
 PROGRAM = cpython.PROGRAM
+PROGRAM_DIR = cpython.PROGRAM_DIR
+LINK_VARIABLE = cpython.LINK_VARIABLE
+EXPORT_HEADER_DIRS = exports.HEADER_DIRS
+STABLE_ABI = exports.STABLE_ABI
+ZIP_WRITER = cpython.ZIP_WRITER
+ISOLATED = cpython.ISOLATED
 OUR_FILES = cpython.OUR_FILES
 HELPERS = cpython.HELPERS
 BUILD_FILES = cpython.BUILD_FILES

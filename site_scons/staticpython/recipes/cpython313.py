@@ -1,6 +1,6 @@
 """CPython 3.13, as data: the build is staticpython.cpython's, the patches are
 patches/cpython3.13/<VERSION>/."""
-from staticpython import cpython
+from staticpython import cpython, exports
 from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
 from staticpython.sources import Source
 
@@ -20,12 +20,19 @@ LIBDIR = 'lib/python3.13'
 LIBPYTHON = 'libpython3.13.a'
 PRODUCTS = cpython.products(LIBDIR)
 
+CROSS_BUILD = True      # with our interpreter of the same flavor as the build Python
 CONFIGURE = cpython.CONFIGURE
+OPENSSL_OPTIONS = cpython.OPENSSL_OPTIONS
+TEST_MODULE_OPTIONS = cpython.TEST_MODULE_OPTIONS
+PGO = True              # profile-guided and link-time optimised (cpython.profile_guided)
+CFLAGS = ()             # C flags besides the build's own
 CROSS_ANSWERS = cpython.CROSS_ANSWERS
 OPT = cpython.OPT
 # Setup.local lines of modules that Setup.stdlib does not build (none in 3.13), and include
 # directories under the stage's usr/ besides usr/include.
 SETUP_STATIC = ()
+SETUP_VARIABLES = ()    # Setup.local's variable lines
+SETUP_DISABLED = True   # makesetup reads a *disabled* section
 INCLUDE_DIRS = ()
 CONFIGURE_ENV = {}      # variables for configure and make besides the build's own
 BUILD_TOOLS = cpython.BUILD_TOOLS
@@ -49,6 +56,12 @@ STDLIB_SKIP_SUFFIXES = cpython.STDLIB_SKIP_SUFFIXES
 
 # Our program and files (what the pkg's signature also covers, see packages._repo_files).
 PROGRAM = cpython.PROGRAM
+PROGRAM_DIR = cpython.PROGRAM_DIR
+LINK_VARIABLE = cpython.LINK_VARIABLE
+EXPORT_HEADER_DIRS = exports.HEADER_DIRS
+STABLE_ABI = exports.STABLE_ABI
+ZIP_WRITER = cpython.ZIP_WRITER
+ISOLATED = cpython.ISOLATED
 OUR_FILES = cpython.OUR_FILES
 HELPERS = cpython.HELPERS
 BUILD_FILES = cpython.BUILD_FILES
