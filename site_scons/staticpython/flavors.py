@@ -68,6 +68,27 @@ _REQUIRED_311 = tuple(m for m in _REQUIRED_313 if m != '_sha2') + (
     '_sha256', '_sha512', '_crypt', 'spwd', 'audioop', 'ossaudiodev', '_typing',
     '_xxsubinterpreters',
 )
+# CPython 2.7: what its Setup.local builds in (recipes/cpython27.py), less what every build
+# has (sys, __builtin__, ...) and xxsubtype, its example module (Modules/Setup builds it).
+_REQUIRED_27 = (
+    '_bisect', '_codecs_cn', '_codecs_hk', '_codecs_iso2022', '_codecs_jp', '_codecs_kr',
+    '_codecs_tw', '_collections', '_csv', '_ctypes', '_curses', '_curses_panel',
+    '_elementtree', '_functools', '_hashlib', '_heapq', '_hotshot', '_io', '_json', '_locale',
+    '_lsprof', '_md5', '_multibytecodec', '_multiprocessing', '_random', '_sha', '_sha256',
+    '_sha512', '_socket', '_sqlite3', '_ssl', '_struct', 'array', 'audioop', 'binascii',
+    'bz2', 'cPickle', 'cStringIO', 'cmath', 'crypt', 'datetime', 'fcntl', 'future_builtins',
+    'grp', 'itertools', 'linuxaudiodev', 'math', 'mmap', 'operator', 'ossaudiodev', 'parser',
+    'pyexpat', 'readline', 'resource', 'select', 'spwd', 'strop', 'syslog', 'termios', 'time',
+    'unicodedata', 'zlib',
+    # from Modules/Setup
+    '_codecs', '_sre', '_symtable', '_weakref', 'errno', 'posix', 'pwd', 'zipimport',
+)
+_TEST_MODULES_27 = ('_testcapi', '_ctypes_test')
+# Needing libraries no flavor ships (Tk, Berkeley DB, dbm, gdbm, Sun RPC) or another OS; a
+# module Setup.local does not list is not built, which the module check confirms.
+_NOT_BUILT_27 = ('_tkinter', '_bsddb', 'bsddb185', 'dbm', 'gdbm', 'nis', 'sunaudiodev')
+# 2.7 links no liblzma (no lzma module), no libuuid (uuid uses ctypes) and reads no tzdata.
+_LIBRARIES_27 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi')
 _LIBRARIES = ('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
               'libuuid', 'certifi', 'tzdata')
 
@@ -89,6 +110,15 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_311 + _TEST_MODULES_311,
         required_modules=_REQUIRED_311,
         test_modules=_TEST_MODULES_311,
+    ),
+    Flavor(
+        name='python2.7',
+        interpreter='cpython2.7',
+        summary='CPython 2.7 (end of life) with the original StaticPython modules built in',
+        libraries=_LIBRARIES_27,
+        excluded_modules=_NOT_BUILT_27 + _TEST_MODULES_27,
+        required_modules=_REQUIRED_27,
+        test_modules=_TEST_MODULES_27,
     ),
 )}
 

@@ -37,6 +37,10 @@ def errors(arguments, repo=None):
         if value not in valid:
             what = f"'{value}'" if value else '(none: this machine has no native target)'
             problems.append(f"unknown {name} {what}; valid {name}s: {', '.join(valid)}")
+    flavor = arguments.get('flavor', known['flavor'])
+    target = arguments.get('target', known['target'])
+    if flavor in FLAVORS and target in TARGETS and unsupported(flavor, target):
+        problems.append(unsupported(flavor, target))
     if str(arguments.get('verbose', '0')).lower() not in BOOL_WORDS:
         problems.append(f"verbose must be one of {', '.join(BOOL_WORDS)}, "
                         f"not '{arguments['verbose']}'")
@@ -50,6 +54,17 @@ def errors(arguments, repo=None):
         if not os.path.isabs(full) or inside:
             problems.append(f"cache must be an absolute directory outside the repo, not '{cache}'")
     return problems
+
+
+def unsupported(flavor_name, target_name, machine=None):
+    """Why this machine cannot build `flavor_name` for `target_name` (one line), or None: a
+    recipe without CROSS_BUILD builds only for the targets this machine runs."""
+    recipe = recipes.load()[FLAVORS[flavor_name].interpreter]
+    if recipe.CROSS_BUILD or TARGETS[target_name].runs_natively(machine):
+        return None
+    native = [t.name for t in TARGETS.values() if t.runs_natively(machine)]
+    return (f"flavor {flavor_name} is built only for a target this machine runs "
+            f"({', '.join(native) or 'none'}), not cross-built for {target_name}")
 
 
 def pie(value, target):

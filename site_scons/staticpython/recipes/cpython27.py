@@ -1,0 +1,141 @@
+"""CPython 2.7, as data: the build is staticpython.cpython's, the patches are
+patches/cpython2.7/<VERSION>/.
+
+Where it differs from 3.x: no setup.py run and no Setup.stdlib, so Setup.local lists every
+module (SETUP_STATIC) and makesetup has no *disabled* section (a module not listed is not
+built); no profile-guided build (the training script is Python 3); CPython's main() is
+Modules/python.c and its link takes no LDFLAGS of ours beside configure's (LDLAST instead);
+the export table comes from Include/*.h alone (no stable ABI list); the standard library's
+.pyc are written by stdlib_zip27.py, run by the new interpreter (2.7 has no -I: -E -s).
+Its build is native only: 2.7's configure and setup need a 2.7 to cross-build.
+"""
+from staticpython import cpython
+from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
+from staticpython.sources import Source
+
+NAME = 'cpython2.7'
+VERSION = '2.7.18'
+LICENSE = 'PSF-2.0'
+SUMMARY = 'the CPython interpreter and its standard library'
+KIND = 'interpreter'
+DEPENDS = ()            # the flavor names the libraries
+SOURCES = (
+    Source('Python-2.7.18.tgz', 17539408,
+           'da3080e3b488f648a3d7a4560ddee895284c3380b11d6de75edb986526b9a814',
+           urls=('https://www.python.org/ftp/python/2.7.18/Python-2.7.18.tgz',),
+           pool='pool/main/p/python2.7/python2.7_2.7.18.orig.tar.gz'),
+)
+LIBDIR = 'lib/python2.7'
+LIBPYTHON = 'libpython2.7.a'
+PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
+            f'{LIBDIR}/_staticpython_build.py')
+
+# Not cross-built: the targets are those this machine runs (options.unsupported()).
+CROSS_BUILD = False
+# ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
+CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--without-ensurepip',
+             '--enable-unicode=ucs4', '--enable-ipv6', '--with-computed-gotos',
+             'ac_cv_broken_nice=no')
+OPENSSL_OPTIONS = ()    # setup.py's job in 2.7: Setup.local names -lssl -lcrypto
+TEST_MODULE_OPTIONS = {}
+CROSS_ANSWERS = cpython.CROSS_ANSWERS
+PGO = False             # the training (src/staticpython_train.py) is Python 3
+OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall -Wstrict-prototypes'   # configure's for GCC, without -g
+# GCC 14 rejects implicit declarations, int-conversion and incompatible pointer types by
+# default, which 2.7's code and configure's tests predate: warnings again.
+CFLAGS = ('-fpermissive',)
+# Every module, built in. No '=' in a module line: makesetup takes such a line for a variable.
+SETUP_VARIABLES = (
+    'SQLITE_DEFS=-DMODULE_NAME=\'"sqlite3"\' -DSQLITE_OMIT_LOAD_EXTENSION=1',
+    'CURSES_DEFS=-DHAVE_NCURSESW=1 -D_XOPEN_SOURCE_EXTENDED=1',
+)
+SETUP_STATIC = (
+    'array arraymodule.c',
+    'cmath cmathmodule.c',
+    'math mathmodule.c _math.c',
+    'strop stropmodule.c',
+    'time timemodule.c',
+    'datetime datetimemodule.c',
+    'itertools itertoolsmodule.c',
+    'future_builtins future_builtins.c',
+    '_random _randommodule.c',
+    '_struct _struct.c',
+    '_collections _collectionsmodule.c',
+    '_bisect _bisectmodule.c',
+    '_heapq _heapqmodule.c',
+    'operator operator.c',
+    '_io -I$(srcdir)/Modules/_io _io/bufferedio.c _io/bytesio.c _io/fileio.c _io/iobase.c _io/_iomodule.c _io/stringio.c _io/textio.c',
+    '_functools _functoolsmodule.c',
+    '_json _json.c',
+    '_hotshot _hotshot.c',
+    '_lsprof _lsprof.c rotatingtree.c',
+    'unicodedata unicodedata.c',
+    '_locale _localemodule.c',
+    'fcntl fcntlmodule.c',
+    'grp grpmodule.c',
+    'spwd spwdmodule.c',
+    'select selectmodule.c',
+    'parser parsermodule.c',
+    'cStringIO cStringIO.c',
+    'cPickle cPickle.c',
+    'mmap mmapmodule.c',
+    'syslog syslogmodule.c',
+    'audioop audioop.c',
+    'readline readline.c -lreadline -lncursesw',
+    'crypt cryptmodule.c',
+    '_csv _csv.c',
+    '_socket socketmodule.c',
+    '_ssl _ssl.c -DUSE_SSL -lssl -lcrypto',
+    '_hashlib _hashopenssl.c -lssl -lcrypto',
+    '_md5 md5module.c md5.c',
+    '_sha shamodule.c',
+    '_sha256 sha256module.c',
+    '_sha512 sha512module.c',
+    '_sqlite3 _sqlite/cache.c _sqlite/connection.c _sqlite/cursor.c _sqlite/microprotocols.c _sqlite/module.c _sqlite/prepare_protocol.c _sqlite/row.c _sqlite/statement.c _sqlite/util.c -I$(srcdir)/Modules/_sqlite $(SQLITE_DEFS) -lsqlite3',
+    'termios termios.c',
+    'resource resource.c',
+    '_curses _cursesmodule.c $(CURSES_DEFS) -lncursesw',
+    '_curses_panel _curses_panel.c $(CURSES_DEFS) -lpanelw -lncursesw',
+    'zlib zlibmodule.c -lz',
+    'binascii binascii.c -DUSE_ZLIB_CRC32 -lz',
+    'bz2 bz2module.c -lbz2',
+    'pyexpat expat/xmlparse.c expat/xmlrole.c expat/xmltok.c pyexpat.c -I$(srcdir)/Modules/expat -DHAVE_EXPAT_CONFIG_H -DXML_POOR_ENTROPY -DUSE_PYEXPAT_CAPI',
+    '_elementtree _elementtree.c -I$(srcdir)/Modules/expat -DHAVE_EXPAT_CONFIG_H -DUSE_PYEXPAT_CAPI',
+    '_multibytecodec cjkcodecs/multibytecodec.c',
+    '_codecs_cn cjkcodecs/_codecs_cn.c',
+    '_codecs_hk cjkcodecs/_codecs_hk.c',
+    '_codecs_iso2022 cjkcodecs/_codecs_iso2022.c',
+    '_codecs_jp cjkcodecs/_codecs_jp.c',
+    '_codecs_kr cjkcodecs/_codecs_kr.c',
+    '_codecs_tw cjkcodecs/_codecs_tw.c',
+    '_multiprocessing _multiprocessing/multiprocessing.c _multiprocessing/socket_connection.c _multiprocessing/semaphore.c -I$(srcdir)/Modules/_multiprocessing',
+    '_ctypes _ctypes/_ctypes.c _ctypes/callbacks.c _ctypes/callproc.c _ctypes/stgdict.c _ctypes/cfield.c -lffi',
+    'linuxaudiodev linuxaudiodev.c',
+    'ossaudiodev ossaudiodev.c',
+)
+SETUP_DISABLED = False  # 2.7's makesetup knows *static*, *shared*, *noconfig* only
+INCLUDE_DIRS = ('include/ncursesw',)
+CONFIGURE_ENV = {}
+BUILD_TOOLS = ()
+PERF_TRAMPOLINE_CPUS = ()
+
+SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes/_ctypes_test.c')
+TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+
+# Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
+# Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).
+STDLIB_SKIP_DIRS = ('test', 'tests', 'idle_test', 'idlelib', 'lib-tk', 'plat-*', 'site-packages')
+STDLIB_SKIP_FILES = ()
+STDLIB_SKIP_SUFFIXES = ('.pyc', '.pyo', '.exe', '.dll', '.orig', '.rej')
+
+# CPython's main() with our dlopen()/dlsym(); our Python files are 3.x code.
+PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c')
+PROGRAM_DIR = 'Modules'
+LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
+EXPORT_HEADER_DIRS = ('Include',)
+STABLE_ABI = None
+OUR_FILES = ()
+HELPERS = cpython.HELPERS
+BUILD_FILES = (cpython.STRING_FUNCTIONS,)
+ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'
+ISOLATED = ('-E', '-s')
