@@ -1,0 +1,109 @@
+"""CPython 2.7 as recipe data: its Setup.local, its standard library's selection and ZIP
+writer, its export table's sources, and the refusal of a target this machine cannot run."""
+import os
+import zipfile
+
+from staticpython import cpython, exports, options, recipes, stdlib_zip27
+from staticpython.flavors import FLAVORS
+from staticpython.recipes import cpython27
+
+RECIPES = recipes.load()
+INTERPRETERS = [r for r in RECIPES.values() if r.KIND == 'interpreter']
+# What cpython.build() and the graph read from every version's recipe.
+VERSION_DATA = ('CONFIGURE', 'OPENSSL_OPTIONS', 'TEST_MODULE_OPTIONS', 'PGO', 'OPT', 'CFLAGS',
+                'SETUP_VARIABLES', 'SETUP_STATIC', 'SETUP_DISABLED', 'INCLUDE_DIRS',
+                'CONFIGURE_ENV', 'LIBPYTHON', 'LIBDIR', 'PROGRAM', 'PROGRAM_DIR',
+                'LINK_VARIABLE', 'EXPORT_HEADER_DIRS', 'STABLE_ABI', 'OUR_FILES',
+                'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'STDLIB_SKIP_DIRS',
+                'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS')
+
+
+def test_every_version_states_all_its_data():
+    for r in INTERPRETERS:
+        missing = [name for name in VERSION_DATA if not hasattr(r, name)]
+        assert not missing, (r.NAME, missing)
+        assert os.path.isfile(os.path.join(cpython.__file__.rsplit('/site_scons/', 1)[0],
+                                           r.ZIP_WRITER)), r.ZIP_WRITER
+
+
+def test_setup_local_of_27_has_its_variables_first_and_no_disabled_section():
+    flavor = FLAVORS['python2.7']
+    lines = cpython.setup_local(cpython27, flavor).splitlines()
+    static = lines.index('*static*')
+    assert [l.split('=')[0] for l in lines[1:static]] == ['SQLITE_DEFS', 'CURSES_DEFS']
+    assert '*disabled*' not in lines        # 2.7's makesetup has no such section
+    assert not any('=' in l.split()[0] for l in lines[static + 1:] if l.strip())
+
+
+def test_27_flavor_requires_what_its_setup_local_and_setup_build():
+    listed = {line.split()[0] for line in cpython27.SETUP_STATIC}
+    from_setup = {'_codecs', '_sre', '_symtable', '_weakref', 'errno', 'posix', 'pwd',
+                  'zipimport'}
+    required = set(FLAVORS['python2.7'].required_modules)
+    assert required == (listed | from_setup)
+    assert {'readline', '_curses', '_sqlite3', 'bz2', 'zlib', 'pyexpat', '_codecs_jp',
+            '_multiprocessing', 'select', 'mmap', 'crypt', 'spwd', '_ctypes', '_ssl',
+            '_hashlib'} <= required
+    assert not {'xz', 'libuuid', 'tzdata', 'certifi'} & set(FLAVORS['python2.7'].libraries)
+
+
+def test_test_suite_variant_of_27_lists_the_test_modules():
+    lines = cpython.setup_local(cpython27, FLAVORS['python2.7'].for_test_suite()).splitlines()
+    assert '_testcapi _testcapimodule.c' in lines
+
+
+def test_copy_stdlib_of_27_leaves_out_tests_tk_and_platform_dirs(tmp_path):
+    src = tmp_path / 'Lib'
+    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'lib-tk/Tkinter.py',
+                'plat-linux2/IN.py', 'plat-darwin/x.py', 'idlelib/x.py', 'test/t.py',
+                'os.pyc', 'x.pyo', 'ensurepip/__init__.py'):
+        path = src / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('')
+    out = tmp_path / 'out'
+    cpython.copy_stdlib(cpython27, str(src), str(out))
+    got = sorted(os.path.relpath(os.path.join(d, f), out)
+                 for d, _, files in os.walk(out) for f in files)
+    assert got == ['ensurepip/__init__.py', 'json/__init__.py', 'os.py']
+
+
+def test_exports_without_a_stable_abi_file_read_the_headers_named(tmp_path):
+    (tmp_path / 'Include').mkdir()
+    (tmp_path / 'Include' / 'object.h').write_text(
+        'PyAPI_FUNC(void) Py_IncRef(PyObject *);\nPyAPI_DATA(int) Py_DebugFlag;\n')
+    names = exports.declared_names(str(tmp_path), cpython27.EXPORT_HEADER_DIRS,
+                                   cpython27.STABLE_ABI)
+    assert names == {'Py_IncRef', 'Py_DebugFlag'}
+
+
+def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
+    root = tmp_path / 'lib'
+    (root / 'json').mkdir(parents=True)
+    (root / 'json' / '__init__.py').write_text('X = 1\r\n')
+    (root / 'os.py').write_text('Y = 2')
+    (root / 'data.txt').write_text('text')
+    out = tmp_path / 'stdlib.zip'
+    magic = b'\x03\xf3\r\n'                    # 2.7's (62211)
+    assert stdlib_zip27.write(str(root), str(out), 9, magic) == []
+    with zipfile.ZipFile(out) as z:
+        infos = z.infolist()
+        pyc = z.read('os.pyc')
+    assert [i.filename for i in infos] == ['data.txt', 'json/__init__.py', 'json/__init__.pyc',
+                                           'os.py', 'os.pyc']
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+    assert pyc[:4] == magic and int.from_bytes(pyc[4:8], 'little') == 315532800
+
+
+def test_stdlib_zip27_reports_what_does_not_compile(tmp_path):
+    (tmp_path / 'bad.py').write_text('def (:\n')
+    errors = stdlib_zip27.write(str(tmp_path), str(tmp_path / 'z.zip'), 9, b'\0\0\r\n')
+    assert len(errors) == 1 and errors[0].startswith('bad.py: ')
+
+
+def test_a_native_only_version_refuses_a_foreign_target_in_one_line():
+    why = options.unsupported('python2.7', 'linux-aarch64', machine='x86_64')
+    assert why and '\n' not in why
+    assert 'linux-x86_64, linux-i386' in why and 'linux-aarch64' in why
+    assert options.unsupported('python2.7', 'linux-i386', machine='x86_64') is None
+    assert options.unsupported('python3.13', 'linux-aarch64', machine='x86_64') is None
