@@ -5,10 +5,10 @@ $PYTHONHOME, ._pth files, and sysconfig's paths and names."""
 import pytest
 
 from isolation import Root, describe, last_json
-from versions import LIBDIR, PROGRAM, SOABI, XY
+from versions import LIBDIR, PROGRAM, SOABI, XY, requires, source
 
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
-WHOAMI = ('import json, sys; print(json.dumps({"executable": sys.executable, '
+WHOAMI = source('import json, sys; print(json.dumps({"executable": sys.executable, '
           '"prefix": sys.prefix, "base_prefix": sys.base_prefix, "exec_prefix": sys.exec_prefix, '
           '"path": sys.path, "isolated": sys.flags.isolated, "no_site": sys.flags.no_site, '
           '"base_executable": sys._base_executable}))')
@@ -44,6 +44,7 @@ def test_pythonhome_sets_the_prefix(python):
 PTH_APP = f'/opt/app/{PROGRAM}'
 
 
+@requires('pth')
 @pytest.mark.parametrize('site', [True, False], ids=['import-site', 'no-site'])
 def test_pth_file_replaces_the_path_and_keeps_the_standard_library(python, site):
     with Root() as root:
@@ -62,6 +63,7 @@ def test_pth_file_replaces_the_path_and_keeps_the_standard_library(python, site)
     assert me['prefix'] == '/opt/app', me
 
 
+@requires('pth')
 def test_pth_file_may_name_the_executable(python):
     with Root() as root:
         root.add(PTH_APP, copy_of=python)
@@ -80,6 +82,7 @@ print(json.dumps({"paths": sysconfig.get_paths(), "stdlib_dir": sys._stdlib_dir,
 '''
 
 
+@requires('sysconfig_names')
 def test_sysconfig_describes_this_interpreter(python, target):
     exe = f'/usr/local/bin/{PROGRAM}'
     with Root() as root:
@@ -106,6 +109,7 @@ print(json.dumps({k: v for k, v in sysconfig.get_config_vars().items() if isinst
 '''
 
 
+@requires('pgo')
 def test_sysconfig_tells_the_flags_the_interpreter_was_built_with(python):
     """Profile-guided and link-time optimised: the configuration variables name the profile
     the objects were compiled with (in the build tree, mapped), not the instrumented build's."""

@@ -26,6 +26,13 @@ class Series:
     pdb_stops_at_def: bool      # a breakpoint on a function stops at its def line (else the
                                 # first line of its body)
     absent: dict = field(default_factory=dict)   # feature -> why this series has none
+    # The word of a .pyc header after the magic number: the flags (0b01: unchecked
+    # hash-based, PEP 552) from 3.7; in 2.7 the source's mtime.
+    pyc_word: int = 0b01
+    sysconfigdata: str = '_sysconfigdata_*.py'  # the build's configuration, top of the ZIP
+    json_tool_sorts: bool = False               # `python -m json.tool` sorts the keys
+    # How this series spells what the tests' code spells the 3.x way (source()).
+    spelled: dict = field(default_factory=dict)
 
 
 SERIES = {
@@ -75,6 +82,45 @@ SERIES = {
                         'refused',
         },
     ),
+    '2.7': Series(
+        magic=range(62171, 62212),          # 2.7a0 62171 .. 2.7 final 62211
+        bundled={'pip': '19.2.3', 'setuptools': '41.2.0'},
+        failing_on_linux={},
+        flags={},
+        frozen=frozenset(),                 # 2.7 freezes no module of its standard library
+        json_docs='https://docs.python.org/library/json',
+        abc_file='',
+        stdlib_class=('json.decoder', 'JSONDecoder', 'class JSONDecoder(object):',
+                      'json/decoder.py'),
+        usage_exit_status=0,
+        pdb_stops_at_def=False,
+        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip27.py)
+        sysconfigdata='_sysconfigdata.py',
+        json_tool_sorts=True,
+        spelled={
+            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
+            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
+            'sys._base_executable': 'sys.executable',
+            'sys.flags.isolated': 'None',               # no -I
+        },
+        absent={
+            'frozen': '2.7 freezes no module of its standard library (no _imp)',
+            'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
+            'isolated': '-I came in 3.4',
+            'importlib': 'importlib.util (find_spec) came in 3.4',
+            'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
+            'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
+                               'and SOABI came in 3.x',
+            'pgo': 'python2.7 is not profile-guided: the training script is Python 3',
+            'stdlib_import_all': "the import-everything script uses pkgutil's ModuleInfo "
+                                 '(3.6) and expects 3.x packages (asyncio, venv, zoneinfo)',
+            'pydoc_layout': "2.7's pydoc puts the summary on the NAME line and shows no "
+                            'signature for builtins (len(obj, /) is 3.x)',
+            'musl_platform': "2.7's platform.libc_ver() knows glibc only; it has no MULTIARCH",
+            'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py are 3.x '
+                                'code: no CA bundle fallback, no python -m staticpython',
+        },
+    ),
 }
 
 FLAVOR = FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
@@ -88,6 +134,19 @@ PROGRAM = FLAVOR.output                             # 'python3.13-static'
 BIN = '/bin/' + PROGRAM
 LIBDIR = RECIPE.LIBDIR                              # 'lib/python3.13'
 SOABI = 'cpython-' + XY.replace('.', '')            # sysconfig's SOABI, less the multiarch
+
+
+# Files of ours in the ZIP: the recipe's, and the CA bundle of a flavor with certifi.
+OUR_FILES = tuple(name for _, name in RECIPE.OUR_FILES) + (
+    ('_staticpython_cacert.pem',) if 'certifi' in FLAVOR.libraries else ())
+
+
+def source(code):
+    """Python code the tests send to the interpreter, spelled for this series (THIS.spelled);
+    unchanged for 3.x."""
+    for old, new in THIS.spelled.items():
+        code = code.replace(old, new)
+    return code
 
 
 def has(feature):
