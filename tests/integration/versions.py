@@ -23,8 +23,8 @@ class Series:
     # (module, class, its first line, its file): a stdlib class inspect.getsource() finds
     stdlib_class: tuple
     usage_exit_status: int      # `python -m tabnanny` without arguments
-    pdb_stops_at_def: bool      # a breakpoint on a function stops at its def line (else the
-                                # first line of its body)
+    pdb_breakpoint_at_def: bool # `break func` names the def line, and stops at the first
+                                # line of the body (else it names that line)
     absent: dict = field(default_factory=dict)   # feature -> why this series has none
     # The word of a .pyc header after the magic number: the flags (0b01: unchecked
     # hash-based, PEP 552) from 3.7; in 2.7 the source's mtime.
@@ -51,7 +51,7 @@ SERIES = {
         stdlib_class=('collections.abc', 'Sequence', 'class Sequence(Reversible, Collection):',
                       '_collections_abc.py'),
         usage_exit_status=1,
-        pdb_stops_at_def=True,
+        pdb_breakpoint_at_def=False,
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
@@ -70,7 +70,7 @@ SERIES = {
         stdlib_class=('json.decoder', 'JSONDecoder', 'class JSONDecoder(object):',
                       'json/decoder.py'),
         usage_exit_status=0,        # tabnanny's errprint() exits only since 3.12
-        pdb_stops_at_def=False,     # as CPython 3.11 does with files on disk
+        pdb_breakpoint_at_def=True,   # as CPython 3.11 does with files on disk
         absent={
             'pyrepl': 'the new REPL (_pyrepl, PYTHON_BASIC_REPL) came in 3.13: the default '
                       'REPL is the basic readline one',
