@@ -93,7 +93,7 @@ SERIES = {
         stdlib_class=('json.decoder', 'JSONDecoder', 'class JSONDecoder(object):',
                       'json/decoder.py'),
         usage_exit_status=0,
-        pdb_stops_at_def=False,
+        pdb_breakpoint_at_def=True,
         pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip27.py)
         sysconfigdata='_sysconfigdata.py',
         json_tool_sorts=True,
