@@ -9,11 +9,11 @@ It must stay self-contained (standard library only). Entries are sorted by full 
 carry a fixed date; .pyc files are unchecked hash-based (PEP 552), valid whatever the ZIP's
 timestamps and byte-identical from build to build.
 
-For a Python whose zipimport reads it (patches/cpython3.13/.../
-0016-zipimport-directory-index.patch), the final ZIP also carries its directory index: a
-hash table of the members' names and a packed record of each one's directory entry, for
-the ZIP placed ARC_OFFSET bytes into the file (after the executable), in a last stored
-member, INDEX_NAME, which the archive comment locates.
+The final ZIP also carries its directory index (patches/cpython3.1x/.../
+0016-zipimport-directory-index.patch): a hash table of the members' names and a packed
+record of each one's directory entry, for the ZIP placed ARC_OFFSET bytes into the file
+(after the executable), in a last stored member, INDEX_NAME, which the archive comment
+locates.
 """
 import importlib.util
 import os
@@ -132,6 +132,4 @@ if __name__ == '__main__':
     if problems:
         print('cannot compile:\n  ' + '\n  '.join(problems), file=sys.stderr)
         sys.exit(1)
-    import zipimport
-    if hasattr(zipimport, 'INDEX_MAGIC'):   # a version whose zipimport reads the index
-        add_index(sys.argv[2], int(sys.argv[4]))
+    add_index(sys.argv[2], int(sys.argv[4]))
