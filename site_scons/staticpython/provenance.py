@@ -23,6 +23,8 @@ def text(recipes, repo):
     for r in recipes.values():
         first = r.SOURCES[0]
         src = f'`{first.filename}` ({first.sha256[:16]}…)'
+        if first.git:
+            src += f', `git archive` of {first.git[1]} ({first.git[2][:12]}) of {first.git[0]}'
         if len(r.SOURCES) > 1:
             src += ' or ' + ', '.join(f'`{s.filename}`' for s in r.SOURCES[1:])
         patches = ', '.join(f'`{p}`' for p in patches_of(repo, r)) or 'none'

@@ -1,5 +1,5 @@
-"""Fetching pinned source files: cache first, then local directories, then upstream, then
-the Debian archive.
+"""Fetching pinned source files: cache first, then local directories, then upstream (a
+download, pip, or git archive of a tag), then the Debian archive.
 
 Every file is checked for size and sha256. Downloads stream into a temporary file in the
 cache directory and are renamed into place only once verified, so the cache never holds a
@@ -44,6 +44,10 @@ class Source:
     pip: str = ''             # a PyPI requirement (e.g. 'certifi==2026.10.18'): `pip download`
     inner: str = ''           # the source tree is this archive inside the file (a repack
                               # that wraps the upstream tarball, e.g. Debian's GCC orig)
+    # (repository URL, tag, commit): the file is the uncompressed tar that
+    # `git archive --format=tar --prefix=<name without .tar>/ <commit>` writes, for an
+    # upstream that publishes no tarball (CPython 3.2.6's tag, Stackless); made with git.
+    git: tuple = ()
 
     def locations(self, archive_uris):
         yield from self.urls
@@ -179,6 +183,14 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print, local=No
                 raise
             except FetchError as e:
                 tried.append(f'  pip download {src.pip}: {e}')
+    for src in forms:
+        if src.git:
+            try:
+                return _git_archive(src, dest_dir)
+            except ChecksumError:
+                raise
+            except FetchError as e:
+                tried.append(f'  git archive of {src.git[0]} {src.git[1]}: {e}')
     candidates = [(url, src) for src in forms for url in src.urls]
     candidates += [(url, src) for src in forms
                    for url in src.locations(archive_uris) if url not in src.urls]
@@ -220,6 +232,49 @@ def _pip_download(src, dest_dir):
                 'The file was not kept.')
         path = os.path.join(dest_dir, src.filename)
         shutil.move(got, path)
+        return path
+
+
+def _git_archive(src, dest_dir):
+    """Make src.filename with `git archive` of the pinned commit, fetched by its tag (only
+    that commit, no history) from the repository; verify it like a download."""
+    url, tag, commit = src.git
+    prefix = src.filename.removesuffix('.tar') + '/'
+
+    def git(*args, stdout=subprocess.PIPE):
+        command = next(a for a in args if not a.startswith('-') and a != repo)
+        try:
+            proc = subprocess.run(['git', *args], stdout=stdout, stderr=subprocess.PIPE,
+                                  timeout=1800)
+        except FileNotFoundError:
+            raise FetchError('git is not installed (apt-get install git)') from None
+        except subprocess.TimeoutExpired as e:
+            raise FetchError(f'git {command} took too long') from e
+        if proc.returncode != 0:
+            lines = proc.stderr.decode(errors='replace').strip().splitlines() or ['(no output)']
+            said = next((line for line in lines if line.startswith('fatal:')), lines[-1])
+            raise FetchError(f'git {command} exited with {proc.returncode}: {said}')
+        return proc.stdout
+
+    with tempfile.TemporaryDirectory(prefix='.git-', dir=dest_dir) as tmp:
+        repo = os.path.join(tmp, 'repo.git')
+        git('init', '--quiet', '--bare', repo)
+        git('--git-dir', repo, 'fetch', '--quiet', '--depth', '1', '--no-tags', url,
+            f'+refs/tags/{tag}:refs/tags/{tag}')
+        got = git('--git-dir', repo, 'rev-parse', f'refs/tags/{tag}^{{commit}}').decode().strip()
+        if got != commit:
+            raise ChecksumError(f'{url} tag {tag} is commit {got}, the recipe pins {commit}: '
+                                'the tag was moved; do not use it')
+        out = os.path.join(tmp, src.filename)
+        with open(out, 'wb') as f:
+            git('--git-dir', repo, 'archive', '--format=tar', f'--prefix={prefix}', commit,
+                stdout=f)
+        bad = _verify(out, src)
+        if bad:
+            raise ChecksumError(f'checksum mismatch for {src.filename} from git archive of '
+                                f'{url} {commit}: {bad}. The file was not kept.')
+        path = os.path.join(dest_dir, src.filename)
+        os.replace(out, path)
         return path
 
 

@@ -50,7 +50,14 @@ def test_source_form(name, src):
     assert src.filename and '/' not in src.filename and not src.filename.startswith('.')
     assert src.size is None or (isinstance(src.size, int) and src.size > 0)
     assert isinstance(src.urls, tuple)
-    assert src.urls or src.pool or src.pip, 'a form needs somewhere to come from'
+    first = RECIPES[name].SOURCES[0]
+    # The first form comes from somewhere on the network; another may be a local copy
+    # only (a directory of $STATICPYTHON_SOURCES), e.g. the first form compressed.
+    assert first.urls or first.pool or first.pip or first.git, 'no form can be fetched'
+    if src.git:
+        url, tag, commit = src.git
+        assert url.startswith('https://') and tag and re.fullmatch(r'[0-9a-f]{40}', commit)
+        assert src.filename.endswith('.tar') and isinstance(src.size, int)
     if src.pip:
         assert src.pip.startswith(src.filename.split('-')[0] + '==') and src.size, src.pip
     if src.pool:

@@ -343,3 +343,64 @@ def test_fetch_error_names_each_local_dir_and_why(server, session, cache, tmp_pa
     assert f'{tmp_path / "pkg-1.0.tar.gz"}: sha256 {OTHER_SHA}, expected {GOOD_SHA}' in msg
     assert SOURCE_DIRS_VARIABLE in msg
     assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def _git(*args, cwd=None):
+    import subprocess
+    env = dict(os.environ, GIT_AUTHOR_NAME='t', GIT_AUTHOR_EMAIL='t@example.org',
+               GIT_COMMITTER_NAME='t', GIT_COMMITTER_EMAIL='t@example.org',
+               GIT_AUTHOR_DATE='2014-10-12T00:00:00Z', GIT_COMMITTER_DATE='2014-10-12T00:00:00Z')
+    return subprocess.run(['git', *args], cwd=cwd, env=env, check=True,
+                          capture_output=True).stdout
+
+
+@pytest.fixture
+def tagged_repo(tmp_path):
+    """A repository with a tag v1.0 and a later commit: (its path, the tag's commit, the
+    exported tar's bytes)."""
+    repo = tmp_path / 'upstream'
+    repo.mkdir()
+    _git('init', '--quiet', cwd=repo)
+    (repo / 'README').write_text('release 1.0\n')
+    _git('add', 'README', cwd=repo)
+    _git('commit', '--quiet', '-m', 'one', cwd=repo)
+    _git('tag', 'v1.0', cwd=repo)
+    commit = _git('rev-parse', 'HEAD', cwd=repo).decode().strip()
+    tar = _git('archive', '--format=tar', '--prefix=thing-1.0/', commit, cwd=repo)
+    (repo / 'README').write_text('later\n')
+    _git('commit', '--quiet', '-am', 'two', cwd=repo)
+    return repo, commit, tar
+
+
+def test_git_archive_of_a_pinned_tag(tagged_repo, cache):
+    repo, commit, tar = tagged_repo
+    src = Source('thing-1.0.tar', len(tar), hashlib.sha256(tar).hexdigest(),
+                 git=(f'file://{repo}', 'v1.0', commit))
+    path = fetch(src, cache, archive_uris=[], local=[])
+    assert open(path, 'rb').read() == tar
+    assert os.listdir(os.path.dirname(path)) == ['thing-1.0.tar']   # nothing else left
+
+
+def test_git_tag_moved_to_another_commit_is_refused(tagged_repo, cache):
+    repo, commit, tar = tagged_repo
+    _git('tag', '-f', 'v1.0', 'HEAD', cwd=repo)          # now the later commit
+    src = Source('thing-1.0.tar', len(tar), hashlib.sha256(tar).hexdigest(),
+                 git=(f'file://{repo}', 'v1.0', commit))
+    with pytest.raises(ChecksumError, match=f'the recipe pins {commit}'):
+        fetch(src, cache, archive_uris=[], local=[])
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_git_archive_with_other_bytes_is_refused(tagged_repo, cache):
+    repo, commit, tar = tagged_repo
+    src = Source('thing-1.0.tar', len(tar), OTHER_SHA, git=(f'file://{repo}', 'v1.0', commit))
+    with pytest.raises(ChecksumError, match='checksum mismatch for thing-1.0.tar from git archive'):
+        fetch(src, cache, archive_uris=[], local=[])
+    assert os.listdir(os.path.join(cache, 'sources')) == []
+
+
+def test_unreachable_git_repository_is_named(tmp_path, cache):
+    src = Source('thing-1.0.tar', 10, GOOD_SHA,
+                 git=(f'file://{tmp_path}/missing', 'v1.0', '0' * 40))
+    with pytest.raises(FetchError, match=r'git archive of file://.*/missing v1.0: git fetch exited'):
+        fetch(src, cache, archive_uris=[], local=[])
