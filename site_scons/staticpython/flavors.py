@@ -89,6 +89,27 @@ _TEST_MODULES_27 = ('_testcapi', '_ctypes_test')
 _NOT_BUILT_27 = ('_tkinter', '_bsddb', 'bsddb185', 'dbm', 'gdbm', 'nis', 'sunaudiodev')
 # 2.7 links no liblzma (no lzma module), no libuuid (uuid uses ctypes) and reads no tzdata.
 _LIBRARIES_27 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi')
+# CPython 3.2: what its Setup.local builds in (recipes/cpython32.py) and Modules/Setup's
+# modules, less what every build has (sys, builtins, ...) and xxsubtype, its example module.
+_REQUIRED_32 = (
+    '_bisect', '_codecs_cn', '_codecs_hk', '_codecs_iso2022', '_codecs_jp', '_codecs_kr',
+    '_codecs_tw', '_csv', '_ctypes', '_curses', '_curses_panel', '_datetime', '_elementtree',
+    '_heapq', '_json', '_lsprof', '_md5', '_multibytecodec', '_multiprocessing', '_pickle',
+    '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha512', '_socket', '_sqlite3',
+    '_struct', 'array', 'atexit', 'audioop', 'binascii', 'bz2', 'cmath', 'crypt', 'fcntl',
+    'grp', 'math', 'mmap', 'ossaudiodev', 'parser', 'pyexpat', 'readline', 'resource',
+    'select', 'spwd', 'syslog', 'termios', 'time', 'unicodedata', 'zlib',
+    # from Modules/Setup
+    '_codecs', '_collections', '_functools', '_io', '_locale', '_sre', '_symtable',
+    '_weakref', 'errno', 'itertools', 'operator', 'posix', 'pwd', 'zipimport',
+)
+_TEST_MODULES_32 = ('_testcapi', '_ctypes_test')
+# Needing libraries no flavor ships (Tk, dbm, gdbm, Sun RPC) or another OS; _ssl and
+# _hashlib: 3.2's code needs OpenSSL's structures before 1.1 made them opaque.
+_NOT_BUILT_32 = ('_tkinter', '_dbm', '_gdbm', 'nis', '_gestalt', '_scproxy', '_ssl',
+                 '_hashlib')
+# 3.2 links no OpenSSL (above), no liblzma (lzma came in 3.3), no libuuid, no tzdata.
+_LIBRARIES_32 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'libffi')
 _LIBRARIES = ('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
               'libuuid', 'certifi', 'tzdata')
 
@@ -110,6 +131,16 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_311 + _TEST_MODULES_311,
         required_modules=_REQUIRED_311,
         test_modules=_TEST_MODULES_311,
+    ),
+    Flavor(
+        name='python3.2',
+        interpreter='cpython3.2',
+        summary='CPython 3.2 (end of life) with the original StaticPython modules built in, '
+                'no ssl',
+        libraries=_LIBRARIES_32,
+        excluded_modules=_NOT_BUILT_32 + _TEST_MODULES_32,
+        required_modules=_REQUIRED_32,
+        test_modules=_TEST_MODULES_32,
     ),
     Flavor(
         name='python2.7',

@@ -1,0 +1,92 @@
+"""CPython 3.2 as recipe data: its source pins (a git tag's export, or that tar xz-compressed),
+its Setup.local against the flavor's required modules, its standard library's selection,
+and the refusal of a target this machine cannot run."""
+import os
+
+from staticpython import cpython, options, sources
+from staticpython.flavors import FLAVORS
+from staticpython.recipes import cpython32
+
+FLAVOR = FLAVORS['python3.2']
+
+
+def test_source_is_the_tag_export_or_that_tar_compressed():
+    tar, xz = cpython32.SOURCES
+    url, tag, commit = tar.git
+    assert (tag, len(commit)) == ('v3.2.6', 40)
+    assert tar.filename == 'Python-3.2.6.tar' and not tar.urls and not tar.pool
+    assert xz.filename == tar.filename + '.xz' and not xz.git
+    # The local copy's README names both hashes: the tar's is the one git reproduces.
+    readme = os.path.join(os.path.dirname(cpython.__file__), '..', '..', '..', 'shared',
+                          'sources', 'README.md')
+    if os.path.exists(readme):
+        text = open(readme).read()
+        assert tar.sha256 in text and xz.sha256 in text and commit in text
+
+
+def test_setup_local_of_32_has_variables_first_and_no_disabled_section():
+    lines = cpython.setup_local(cpython32, FLAVOR).splitlines()
+    static = lines.index('*static*')
+    assert [l.split('=')[0] for l in lines[1:static]] == ['SQLITE_DEFS', 'CURSES_DEFS',
+                                                          'EXPAT_DEFS']
+    assert '*disabled*' not in lines
+    assert not any('=' in l.split()[0] for l in lines[static + 1:] if l.strip())
+
+
+def test_32_flavor_requires_what_its_setup_local_and_setup_build():
+    listed = {line.split()[0] for line in cpython32.SETUP_STATIC}
+    from_setup = {'_codecs', '_collections', '_functools', '_io', '_locale', '_sre',
+                  '_symtable', '_weakref', 'errno', 'itertools', 'operator', 'posix', 'pwd',
+                  'zipimport'}
+    assert set(FLAVOR.required_modules) == listed | from_setup
+    # The original StaticPython's python3.2 modules.
+    assert {'readline', '_curses', '_sqlite3', 'bz2', 'zlib', 'pyexpat', '_codecs_jp',
+            '_multiprocessing', 'select', 'mmap', 'crypt', 'spwd', '_ctypes'} <= listed
+    assert {'_ssl', '_hashlib'} <= set(FLAVOR.excluded_modules)
+    assert not {'openssl', 'xz', 'certifi', 'tzdata'} & set(FLAVOR.libraries)
+
+
+def test_copy_stdlib_of_32_leaves_out_tests_tk_and_platform_dirs(tmp_path):
+    src = tmp_path / 'Lib'
+    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'tkinter/__init__.py',
+                'plat-linux2/IN.py', 'idlelib/x.py', 'test/t.py', 'turtle.py',
+                'json/__pycache__/x.cpython-32.pyc', 'x.pyo', 'concurrent/futures/_base.py'):
+        path = src / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('')
+    out = tmp_path / 'out'
+    cpython.copy_stdlib(cpython32, str(src), str(out))
+    got = sorted(os.path.relpath(os.path.join(d, f), out)
+                 for d, _, files in os.walk(out) for f in files)
+    assert got == ['concurrent/futures/_base.py', 'json/__init__.py', 'os.py']
+
+
+def test_32_is_built_natively_only():
+    why = options.unsupported('python3.2', 'linux-riscv64', machine='x86_64')
+    assert why and '\n' not in why and 'linux-riscv64' in why
+    assert options.unsupported('python3.2', 'linux-i386', machine='x86_64') is None
+
+
+def test_a_damaged_local_copy_is_named_and_git_tried_next(tmp_path, monkeypatch):
+    tar, xz = cpython32.SOURCES
+    local = tmp_path / 'local'
+    local.mkdir()
+    (local / xz.filename).write_bytes(b'not the release')
+    tried = []
+
+    def git_archive(src, dest_dir):
+        tried.append(src.filename)
+        raise sources.FetchError('no network here')
+
+    monkeypatch.setattr(sources, '_git_archive', git_archive)
+    try:
+        sources.fetch(cpython32.SOURCES, str(tmp_path / 'cache'), archive_uris=[],
+                      local=[str(local)], session=object())
+    except sources.FetchError as e:
+        text = str(e)
+    else:
+        raise AssertionError('a damaged local copy was accepted')
+    assert tried == [tar.filename]
+    assert f'{local}/{xz.filename}: size 15 bytes' in text      # named, and left alone
+    assert (local / xz.filename).exists()
+    assert 'git archive of https://github.com/python/cpython.git v3.2.6: no network here' in text
