@@ -16,6 +16,7 @@ new interpreter's first start runs under ZIPAPPEND_TARGET's runner (its qemu).
 The Python version decides the final stage's writer (ZIPAPPEND_WRITER, a path from the top
 directory; stdlib_zip.py by default) and the options that isolate the interpreter from the
 user's environment (ZIPAPPEND_ISOLATED, '-I' by default: 2.7 has none, it gives '-E -s').
+The first start imports ZIPAPPEND_IMPORTS (modules of the ZIP and built in; the flavor's).
 """
 import os
 import shutil
@@ -93,7 +94,8 @@ def _zip_append(target, source, env):
               str(os.path.getsize(stripped))], 'compiling the standard library')
         tmp = out + '.tmp'
         concatenate(stripped, final_zip, tmp)
-        _run([*_runner(env), tmp, *isolated, '-c', 'import encodings, os, site, json, ssl, sqlite3'],
+        imports = ', '.join(env.Split(env['ZIPAPPEND_IMPORTS']))
+        _run([*_runner(env), tmp, *isolated, '-c', f'import {imports}'],
              'the first start of the new interpreter')
         os.replace(tmp, out)
     except (RuntimeError, ValueError, OSError) as e:
@@ -108,11 +110,12 @@ def _zip_append(target, source, env):
 def generate(env):
     env.SetDefault(ZIPAPPENDCOMSTR='  ZIP      $TARGET', ZIPAPPEND_LIBDIR='lib',
                    ZIPAPPEND_COMPRESSLEVEL=9, ZIPAPPEND_STRIP='strip',
-                   ZIPAPPEND_WRITER=WRITER, ZIPAPPEND_ISOLATED='-I')
+                   ZIPAPPEND_WRITER=WRITER, ZIPAPPEND_ISOLATED='-I',
+                   ZIPAPPEND_IMPORTS='encodings os site json sqlite3')
     action = SCons.Action.Action(_zip_append, '$ZIPAPPENDCOMSTR',
                                  varlist=['ZIPAPPEND_LIBDIR', 'ZIPAPPEND_COMPRESSLEVEL',
                                           'ZIPAPPEND_STRIP', 'ZIPAPPEND_WRITER',
-                                          'ZIPAPPEND_ISOLATED'])
+                                          'ZIPAPPEND_ISOLATED', 'ZIPAPPEND_IMPORTS'])
     env['BUILDERS']['ZipAppend'] = SCons.Builder.Builder(action=action)
 
 

@@ -25,6 +25,13 @@ class Flavor:
     def output(self):
         return self.program or f'{self.name}-static'
 
+    @property
+    def first_start_imports(self):
+        """What the new single file imports at its first start, before it replaces the
+        target: modules from the ZIP and built-in ones, ssl where OpenSSL is linked in."""
+        return ('encodings', 'os', 'site', 'json', 'sqlite3') + (
+            ('ssl',) if 'openssl' in self.libraries else ())
+
     def for_test_suite(self):
         """This flavor with its C test modules built in, to run CPython's own test suite."""
         return replace(self, name=self.name + TEST_SUITE_SUFFIX, test_suite=True,

@@ -91,6 +91,7 @@ class TargetBuild:
         single = self.env.ZipAppend(
             path, pkg, ZIPAPPEND_LIBDIR=recipe.LIBDIR, ZIPAPPEND_TARGET=self.target.name,
             ZIPAPPEND_WRITER=recipe.ZIP_WRITER, ZIPAPPEND_ISOLATED=' '.join(recipe.ISOLATED),
+            ZIPAPPEND_IMPORTS=' '.join(flavor.first_start_imports),
             # relative to the top directory: the same signature in any checkout
             ZIPAPPEND_STRIP=toolchain.tool(os.path.join(self.root, 'toolchain'),
                                            self.env['SP_TRIPLE'], 'strip'), **extra)
