@@ -85,6 +85,11 @@ BUILD_TOOLS = ('Programs/_freeze_module', '_bootstrap_python')
 # What the test-suite variant's dlsym() also finds: _ctypes_test's functions and variables,
 # which the ctypes tests load with CDLL(_ctypes_test.__file__), the executable.
 TEST_SUITE_EXPORTS = ('Modules/_ctypes/_ctypes_test.o',)
+# The stack of every thread but the first, in bytes: glibc's (RLIMIT_STACK's usual 8 MiB),
+# which CPython's recursion limits assume. musl gives 128 KiB unless the program's
+# PT_GNU_STACK asks for more (up to 8 MiB), and 2.7's and 3.2's Python calls, or 3.13's C
+# recursion (repr, json, pickle of deep data), then crash a thread before RecursionError.
+THREAD_STACK = 8 << 20
 # CPython's optimisation flags (configure's OPT), without -g: the program is stripped.
 OPT = 'OPT=-DNDEBUG -O3 -Wall'
 # The standard library ZIP's writer, run by the new interpreter with its isolation options
@@ -164,7 +169,7 @@ def build(b):
         **v.CONFIGURE_ENV,
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
-                   f'{packed_relocations(b)}',
+                   f' -Wl,-z,stack-size={THREAD_STACK}{packed_relocations(b)}',
         # The interpreter's own link (make passes LDFLAGS twice, a version script must come
         # once): no -export-dynamic, nothing is loaded later; every symbol local.
         'LINKFORSHARED': local_symbols(b) or ' ',

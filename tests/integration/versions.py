@@ -121,6 +121,47 @@ SERIES = {
                                 'code: no CA bundle fallback, no python -m staticpython',
         },
     ),
+    '3.2': Series(
+        magic=range(3150, 3190),            # 3.2a0 3150 .. 3.2 final 3180; 3.3 from 3190
+        bundled={},                         # ensurepip came in 3.4
+        # msilib is Windows-only: its C part _msi is never built elsewhere.
+        failing_on_linux={'msilib': 'ImportError: No module named _msi'},
+        flags={},
+        frozen=frozenset(),                 # 3.2 freezes no module of its standard library
+        json_docs='http://docs.python.org/3.2/library/json',
+        abc_file='',                        # collections.abc came in 3.3 (3.2: _abcoll)
+        stdlib_class=('json.decoder', 'JSONDecoder', 'class JSONDecoder(object):',
+                      'json/decoder.py'),
+        usage_exit_status=0,
+        pdb_breakpoint_at_def=True,
+        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip27.py)
+        sysconfigdata='_sysconfigdata.py',  # patch 0007, as 3.3 names it
+        json_tool_sorts=True,
+        spelled={
+            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
+            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
+            'sys._base_executable': 'sys.executable',
+            'sys.flags.isolated': 'None',               # no -I
+        },
+        absent={
+            'frozen': '3.2 freezes no module of its standard library (no _imp)',
+            'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
+            'isolated': '-I came in 3.4',
+            'importlib': 'importlib.util (find_spec) came in 3.4',
+            'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
+            'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
+                               'and SOABI came in 3.3 and later',
+            'pgo': 'python3.2 is not profile-guided: the training script needs 3.6',
+            'stdlib_import_all': "the import-everything script uses pkgutil's ModuleInfo "
+                                 '(3.6) and expects newer packages (asyncio, venv, zoneinfo)',
+            'musl_platform': "3.2's platform.libc_ver() knows glibc only; it has no MULTIARCH",
+            'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py need a '
+                                'newer Python: no python -m staticpython',
+            'ssl': "3.2's _ssl needs OpenSSL before 1.1: no ssl, as in the original",
+            'pydoc_layout': "3.2's pydoc shows no signature for builtins (len(obj, /) came "
+                            'with Argument Clinic in 3.4)',
+        },
+    ),
 }
 
 FLAVOR = FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
