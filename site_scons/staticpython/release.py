@@ -39,15 +39,17 @@ def _sha256(path):
         return hashlib.file_digest(f, 'sha256').hexdigest()
 
 
-def check(binary, target):
-    """Run `binary` alone in an empty root; return its manifest entry (a dict)."""
+def check(binary, target, isolated=('-I',)):
+    """Run `binary` alone in an empty root, isolated from the environment by the options of
+    its Python version (`isolated`); return its manifest entry (a dict)."""
     with Root(target) as root:
         root.add(INSIDE, copy_of=binary, mode=0o755)
         env = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
-        for argv in ([INSIDE, '-I', '-c', IMPORT_EVERY_BUILTIN], [INSIDE, '-I', '-m', 'staticpython']):
+        for argv in ([INSIDE, *isolated, '-c', IMPORT_EVERY_BUILTIN],
+                     [INSIDE, *isolated, '-m', 'staticpython']):
             p = root.run(argv, proc=False, env=env, timeout=600)
             if p.returncode != 0:
-                raise ReleaseError(f'{binary} ({target.name}) failed `{" ".join(argv[1:3])} ...` '
+                raise ReleaseError(f'{binary} ({target.name}) failed `{" ".join(argv[1:-1])} ...` '
                                    f'alone in an empty root (exit status {p.returncode}):\n'
                                    f'{p.stdout[-2000:]}{p.stderr[-4000:]}')
     entry = json.loads(p.stdout)
@@ -65,10 +67,10 @@ def _write_atomically(path, data):
 
 def publish(target, source, env):
     """SCons action: target = [release/<t>/<flavor>-static, its manifest entry (JSON, in the
-    build tree)], source[0] = the built single file."""
+    build tree)], source[0] = the built single file; $SP_ISOLATED: its isolation options."""
     binary, out, entry_path = str(source[0]), str(target[0]), str(target[1])
     try:
-        entry = check(binary, TARGETS[env['SP_TARGET']])
+        entry = check(binary, TARGETS[env['SP_TARGET']], env.Split(env['SP_ISOLATED']))
     except (ReleaseError, RuntimeError, OSError, ValueError) as e:
         print(f'staticpython: release of {env["SP_TARGET"]}: {e}', file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ import pytest
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(REPO, 'site_scons'))
 
-from staticpython import release                       # noqa: E402
+from staticpython import options, recipes, release     # noqa: E402
 from staticpython.flavors import FLAVORS               # noqa: E402
 from staticpython.targets import TARGETS               # noqa: E402
 
@@ -42,8 +42,9 @@ def binaries():
                   if d != RELEASE and not n.endswith('.tmp'))
 
 
-def test_every_flavor_for_every_target():
-    want = sorted(f'{t}/{f.output}' for f in FLAVORS.values() for t in TARGETS)
+def test_every_flavor_for_every_target_it_supports():
+    want = sorted(f'{t}/{f.output}' for f in FLAVORS.values() for t in TARGETS
+                  if not options.unsupported(f.name, t))
     assert binaries() == want
 
 
@@ -83,4 +84,5 @@ def test_manifest_describes_each_file(manifest, sums):
 def test_each_binary_prints_its_own_entry(manifest, name):
     entry = next(e for e in manifest['binaries'] if e['file'] == name)
     target = TARGETS[name.split('/')[0]]
-    assert release.check(os.path.join(RELEASE, name), target) == entry
+    isolated = recipes.load()[FLAVORS[entry['flavor']].interpreter].ISOLATED
+    assert release.check(os.path.join(RELEASE, name), target, isolated) == entry
