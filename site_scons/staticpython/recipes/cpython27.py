@@ -128,8 +128,9 @@ STDLIB_SKIP_DIRS = ('test', 'tests', 'idle_test', 'idlelib', 'lib-tk', 'plat-*',
 STDLIB_SKIP_FILES = ()
 STDLIB_SKIP_SUFFIXES = ('.pyc', '.pyo', '.exe', '.dll', '.orig', '.rej')
 
-# CPython's main() with our dlopen()/dlsym(); our Python files are 3.x code.
-PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c')
+# CPython's main() after our checks of the executable's file (staticpython_self.h, as
+# 3.x's), with our dlopen()/dlsym(); our Python files are 3.x code.
+PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c', 'src/staticpython_self.h')
 PROGRAM_DIR = 'Modules'
 LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
 EXPORT_HEADER_DIRS = ('Include',)
