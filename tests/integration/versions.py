@@ -33,7 +33,15 @@ class Series:
     json_tool_sorts: bool = False               # `python -m json.tool` sorts the keys
     # How this series spells what the tests' code spells the 3.x way (source()).
     spelled: dict = field(default_factory=dict)
+    # test_python_options: case -> (sys.flags changes, other facts) where the series differs
+    options: dict = field(default_factory=dict)
+    docs_heading: str = 'MODULE REFERENCE'      # pydoc's heading of the docs link
+    # how the last line of the traceback of json.loads('{') starts
+    json_error: str = 'json.decoder.JSONDecodeError: Expecting property name'
 
+
+PYTHON2_OPTIONS = ('-3, -Q and -t were Python 2 options (3.x has nothing to warn of, divides '
+                   'truly and refuses inconsistent tabs)')
 
 SERIES = {
     '3.13': Series(
@@ -52,6 +60,7 @@ SERIES = {
                       '_collections_abc.py'),
         usage_exit_status=1,
         pdb_breakpoint_at_def=False,
+        absent={'python2_options': PYTHON2_OPTIONS},
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
@@ -80,13 +89,13 @@ SERIES = {
             'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
             'mimalloc': 'CPython compiles mimalloc in since 3.13: PYTHONMALLOC=mimalloc is '
                         'refused',
+            'python2_options': PYTHON2_OPTIONS,
         },
     ),
     '2.7': Series(
         magic=range(62171, 62212),          # 2.7a0 62171 .. 2.7 final 62211
         bundled={'pip': '19.2.3', 'setuptools': '41.2.0'},
         failing_on_linux={},
-        flags={},
         frozen=frozenset(),                 # 2.7 freezes no module of its standard library
         json_docs='https://docs.python.org/library/json',
         abc_file='',
@@ -102,12 +111,31 @@ SERIES = {
             'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
             'sys._base_executable': 'sys.executable',
             'sys.flags.isolated': 'None',               # no -I
+            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
+            'os.__spec__.origin': 'os.__file__',
+            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            'urllib.request': 'urllib2',
+            'urllib.error': 'urllib2',
+            # the unicode API's symbols of a UCS4 build (--enable-unicode=ucs4)
+            'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
         },
+        # 2.7's sys.flags fields; hash randomization is off unless -R or PYTHONHASHSEED.
+        flags={'py3k_warning': 0, 'division_warning': 0, 'division_new': 0, 'tabcheck': 0,
+               'unicode': 0, 'hash_randomization': 0},
+        options={
+            '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
+            '-bb': ({'bytes_warning': 2}, {}),
+            # the flag says whether PYTHONHASHSEED or -R was given, even PYTHONHASHSEED=0
+            # (which turns the randomization off)
+            'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
+            '-R': ({'hash_randomization': 1}, {}),
+        },
+        docs_heading='MODULE DOCS',
+        json_error='ValueError: Expecting object',
         absent={
             'frozen': '2.7 freezes no module of its standard library (no _imp)',
             'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
             'isolated': '-I came in 3.4',
-            'importlib': 'importlib.util (find_spec) came in 3.4',
             'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.x',
@@ -119,6 +147,60 @@ SERIES = {
             'musl_platform': "2.7's platform.libc_ver() knows glibc only; it has no MULTIARCH",
             'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py are 3.x '
                                 'code: no CA bundle fallback, no python -m staticpython',
+            # test_python_options
+            'xoptions': '-X options (sys._xoptions) came in 3.2: 2.7 refuses -X',
+            'quiet': '-q came in 3.2',
+            'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
+            'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
+            'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
+                                     'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
+            'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
+            'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
+                                  'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
+            'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
+            'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
+            'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
+                            'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
+            'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
+                              'came in 3.8',
+            'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
+            'write_through': "sys.stdout is a C stdio file without io's write_through: "
+                             'test_unbuffered shows what -u does',
+            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
+            'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
+            # test_python_terminal
+            'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
+            'default_completion': "site turns readline's Tab completion on since 3.4: 2.7 "
+                                  'binds Tab to insert a tab, a PYTHONSTARTUP file turns it on',
+            'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
+                                        'since 3.6',
+            # test_python_sources
+            'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
+            'collections_abc': 'collections.abc came in 3.3: 2.7 has the ABCs in collections',
+            'pydoc_css': "pydoc's HTTP server with a style sheet (pydoc -b, "
+                         'pydoc_data/_pydoc.css) came in 3.2',
+            'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
+            'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
+            'files_of_caller': 'importlib.resources came in 3.7',
+            # test_python_runtime
+            'concurrent_futures': 'concurrent.futures and threading.Barrier came in 3.2',
+            'mp_spawn': "multiprocessing's spawn start method (get_context) came in 3.4: "
+                        '2.7 forks',
+            'lzma': 'the lzma module came in 3.3: python2.7 links no liblzma',
+            'cdecimal': "the C decimal module (_decimal, libmpdec) came in 3.3: 2.7's "
+                        'decimal is pure Python',
+            'pythonmalloc': 'PYTHONMALLOC came in 3.6, sys._debugmallocstats() in 3.3: 2.7 '
+                            'always uses pymalloc',
+            'mimalloc': 'CPython compiles mimalloc in since 3.13',
+            # test_python_zoneinfo_locale, test_python_venv, test_python_tls
+            'version_on_stdout': "argparse's --version prints to stdout since 3.4: 2.7's "
+                                 'to stderr',
+            'zoneinfo': 'zoneinfo came in 3.9 (python2.7 ships no tzdata)',
+            'venv': 'venv came in 3.3: test_ensurepip_installs_pip_which_installs_a_wheel '
+                    'shows pip',
+            'cert_verification_error': 'ssl.SSLCertVerificationError (verify_code) came in '
+                                       '3.7: 2.7 raises SSLError',
         },
     ),
 }
@@ -150,7 +232,8 @@ def source(code):
 
 
 def has(feature):
-    return feature not in THIS.absent
+    """Whether the series has `feature` (None: what every series has)."""
+    return feature is None or feature not in THIS.absent
 
 
 def requires(feature):
