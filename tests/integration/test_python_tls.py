@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO
 from isolation import Root, describe
-from versions import BIN, has, requires, source
+from versions import BIN, has, source
 
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 BODY = 'hello from the StaticPython TLS test server\n'
@@ -192,7 +192,6 @@ def test_unknown_ca_fails_verification(python, url):
         assert p.stderr == '', describe(p)
 
 
-@requires('our_python_files')
 def test_embedded_bundle(python):
     with client_root(python) as root:
         names = ca_names(root)
@@ -201,7 +200,6 @@ def test_embedded_bundle(python):
         assert CA_NAME not in names
 
 
-@requires('our_python_files')
 @pytest.mark.parametrize('ca_file', system_ca_files())
 def test_system_ca_file(python, pki, url, ca_file):
     with client_root(python) as root:

@@ -145,8 +145,6 @@ SERIES = {
             'pydoc_layout': "2.7's pydoc puts the summary on the NAME line and shows no "
                             'signature for builtins (len(obj, /) is 3.x)',
             'musl_platform': "2.7's platform.libc_ver() knows glibc only; it has no MULTIARCH",
-            'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py are 3.x '
-                                'code: no CA bundle fallback, no python -m staticpython',
             # test_python_options
             'xoptions': '-X options (sys._xoptions) came in 3.2: 2.7 refuses -X',
             'quiet': '-q came in 3.2',

@@ -44,7 +44,8 @@ def test_27_flavor_requires_what_its_setup_local_and_setup_build():
     assert {'readline', '_curses', '_sqlite3', 'bz2', 'zlib', 'pyexpat', '_codecs_jp',
             '_multiprocessing', 'select', 'mmap', 'crypt', 'spwd', '_ctypes', '_ssl',
             '_hashlib'} <= required
-    assert not {'xz', 'libuuid', 'tzdata', 'certifi'} & set(FLAVORS['python2.7'].libraries)
+    assert not {'xz', 'libuuid', 'tzdata'} & set(FLAVORS['python2.7'].libraries)
+    assert 'certifi' in FLAVORS['python2.7'].libraries    # the CA bundle of patch 0008
 
 
 def test_test_suite_variant_of_27_lists_the_test_modules():

@@ -28,6 +28,7 @@ SOURCES = (
 LIBDIR = 'lib/python2.7'
 LIBPYTHON = 'libpython2.7.a'
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
+            f'{LIBDIR}/_staticpython_certs.py', f'{LIBDIR}/_staticpython_cacert.pem',
             f'{LIBDIR}/_staticpython_build.py')
 
 # Not cross-built: the targets are those this machine runs (options.unsupported()).
@@ -129,13 +130,13 @@ STDLIB_SKIP_FILES = ()
 STDLIB_SKIP_SUFFIXES = ('.pyc', '.pyo', '.exe', '.dll', '.orig', '.rej')
 
 # CPython's main() after our checks of the executable's file (staticpython_self.h, as
-# 3.x's), with our dlopen()/dlsym(); our Python files are 3.x code.
+# 3.x's), with our dlopen()/dlsym().
 PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c', 'src/staticpython_self.h')
 PROGRAM_DIR = 'Modules'
 LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
 EXPORT_HEADER_DIRS = ('Include',)
 STABLE_ABI = None
-OUR_FILES = ()
+OUR_FILES = cpython.OUR_FILES   # valid 2.7 code: the CA fallback (0008), -m staticpython
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
 ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'
