@@ -38,6 +38,8 @@ class Series:
     docs_heading: str = 'MODULE REFERENCE'      # pydoc's heading of the docs link
     # how the last line of the traceback of json.loads('{') starts
     json_error: str = 'json.decoder.JSONDecodeError: Expecting property name'
+    # what pydoc shows of len(): its signature and the first line of its docstring
+    len_help: tuple = ('len(obj, /)', 'Return the number of items in a container.')
 
 
 PYTHON2_OPTIONS = ('-3, -Q and -t were Python 2 options (3.x has nothing to warn of, divides '
@@ -95,7 +97,16 @@ SERIES = {
     '2.7': Series(
         magic=range(62171, 62212),          # 2.7a0 62171 .. 2.7 final 62211
         bundled={'pip': '19.2.3', 'setuptools': '41.2.0'},
-        failing_on_linux={},
+        failing_on_linux={
+            # no flavor ships Berkeley DB (_bsddb), msilib is Windows-only
+            'bsddb': 'ImportError: No module named _bsddb',
+            'dbhash': 'ImportError: No module named _bsddb',
+            'msilib': 'ImportError: No module named _msi',
+            # cookielib's private halves, which it imports at its end: imported first they
+            # import cookielib, which imports them half-initialised (as in every 2.7)
+            '_LWPCookieJar': 'ImportError: cannot import name LWPCookieJar',
+            '_MozillaCookieJar': 'ImportError: cannot import name MozillaCookieJar',
+        },
         frozen=frozenset(),                 # 2.7 freezes no module of its standard library
         json_docs='https://docs.python.org/library/json',
         abc_file='',
@@ -132,6 +143,8 @@ SERIES = {
         },
         docs_heading='MODULE DOCS',
         json_error='ValueError: Expecting object',
+        len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
+                  'Return the number of items of a sequence or collection.'),
         absent={
             'frozen': '2.7 freezes no module of its standard library (no _imp)',
             'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
@@ -140,11 +153,9 @@ SERIES = {
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.x',
             'pgo': 'python2.7 is not profile-guided: the training script is Python 3',
-            'stdlib_import_all': "the import-everything script uses pkgutil's ModuleInfo "
-                                 '(3.6) and expects 3.x packages (asyncio, venv, zoneinfo)',
-            'pydoc_layout': "2.7's pydoc puts the summary on the NAME line and shows no "
-                            'signature for builtins (len(obj, /) is 3.x)',
-            'musl_platform': "2.7's platform.libc_ver() knows glibc only; it has no MULTIARCH",
+            'asyncio': 'asyncio came in 3.4',
+            'multiarch': "2.7's configure takes MULTIARCH from gcc --print-multiarch alone "
+                         '(empty for a musl target): the platform triplet came in 3.6',
             # test_python_options
             'xoptions': '-X options (sys._xoptions) came in 3.2: 2.7 refuses -X',
             'quiet': '-q came in 3.2',
