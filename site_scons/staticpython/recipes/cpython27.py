@@ -121,7 +121,8 @@ BUILD_TOOLS = ()
 PERF_TRAMPOLINE_CPUS = ()
 
 SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes/_ctypes_test.c')
-TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# 2.7's makesetup names a module's objects by the source's base name, in Modules/.
+TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 
 # Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
 # Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).
