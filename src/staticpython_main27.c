@@ -1,16 +1,23 @@
 /* StaticPython's main() for CPython 2.7: CPython's own (Modules/python.c), which the build
- * replaces by this file, plus the executable's file for dlopen() (staticpython_dlfcn.c).
- * The standard library in the ZIP appended to the executable is found by 2.7's getpath.c
- * (patches/cpython2.7/2.7.18/0001), not here. Without /proc, dlopen() of the executable's
- * own path is not recognised as the program (dlopen(NULL) still is).
+ * replaces by this file, after the checks every StaticPython main() makes
+ * (staticpython_self.h): it finds its own file, which must end with the standard library's
+ * ZIP (else it says so and exits with status 1), and names that file for dlopen()
+ * (staticpython_dlfcn.c). 2.7's getpath.c (patches/cpython2.7/2.7.18/0001) then puts the
+ * ZIP on sys.path and sets sys.executable and the prefixes.
  */
 #include "Python.h"
+
+#include "staticpython_self.h"  /* find_and_check_self() */
 
 void staticpython_dlfcn_self(const char *path);   /* staticpython_dlfcn.c */
 
 int
 main(int argc, char **argv)
 {
-    staticpython_dlfcn_self("/proc/self/exe");
+    char exe[PATH_MAX], real[PATH_MAX];
+
+    if (find_and_check_self(argc, argv, exe, real) != 0)
+        return 1;
+    staticpython_dlfcn_self(real);
     return Py_Main(argc, argv);
 }

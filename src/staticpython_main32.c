@@ -1,13 +1,15 @@
 /* StaticPython's main() for CPython 3.2, which the build puts in place of CPython's
- * Modules/python.c: the command line decoded from the locale's encoding to wide strings
- * for Py_Main(), as CPython's own main() does, plus the executable's file for dlopen()
- * (staticpython_dlfcn.c). The standard library in the ZIP appended to the executable is
- * found by 3.2's getpath.c (patches/cpython3.2/3.2.6/0001), not here. Without /proc,
- * dlopen() of the executable's own path is not recognised as the program (dlopen(NULL)
- * still is).
+ * Modules/python.c: after the checks every StaticPython main() makes (staticpython_self.h:
+ * it finds its own file, which must end with the standard library's ZIP, else it says so
+ * and exits with status 1, and names that file for dlopen(), staticpython_dlfcn.c), the
+ * command line decoded from the locale's encoding to wide strings for Py_Main(), as
+ * CPython's own main() does. 3.2's getpath.c (patches/cpython3.2/3.2.6/0001) then puts the
+ * ZIP on sys.path and sets sys.executable and the prefixes.
  */
 #include "Python.h"
 #include <locale.h>
+
+#include "staticpython_self.h"  /* find_and_check_self() */
 
 void staticpython_dlfcn_self(const char *path);   /* staticpython_dlfcn.c */
 
@@ -15,13 +17,17 @@ int
 main(int argc, char **argv)
 {
     /* Py_Main() may change its argv: the strings are freed from this copy. */
-    wchar_t **args = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
-    wchar_t **owned = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
+    wchar_t **args, **owned;
     char *saved = NULL;
     const char *current;
+    char exe[PATH_MAX], real[PATH_MAX];
     int i, status;
 
-    staticpython_dlfcn_self("/proc/self/exe");
+    if (find_and_check_self(argc, argv, exe, real) != 0)
+        return 1;
+    staticpython_dlfcn_self(real);
+    args = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
+    owned = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
     if (args == NULL || owned == NULL) {
         fprintf(stderr, "Fatal Python error: out of memory\n");
         return 1;

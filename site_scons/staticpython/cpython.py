@@ -106,8 +106,9 @@ STDLIB_SKIP_SUFFIXES = ('.pyc', '.exe', '.dll', '.orig', '.rej')
 OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),
              ('src/staticpython.py', 'staticpython.py'))     # python -m staticpython
 # Our program, included by the Programs/python.c the build writes: main(), and dlopen()/
-# dlsym() over the table of exported symbols (staticpython_exports.h, written beside them).
-PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c')
+# dlsym() over the table of exported symbols (staticpython_exports.h, written beside them);
+# main() includes staticpython_self.h itself (after Python.h), so it comes last.
+PROGRAM = ('src/staticpython_main.c', 'src/staticpython_dlfcn.c', 'src/staticpython_self.h')
 PROGRAM_DIR = 'Programs'                 # where CPython's python.c is
 # The make variable that adds flags to the interpreter's link (3.x: LDFLAGS, which the
 # Makefile appends to configure's CONFIGURE_LDFLAGS).

@@ -94,8 +94,10 @@ _TEST_MODULES_27 = ('_testcapi', '_ctypes_test')
 # Needing libraries no flavor ships (Tk, Berkeley DB, dbm, gdbm, Sun RPC) or another OS; a
 # module Setup.local does not list is not built, which the module check confirms.
 _NOT_BUILT_27 = ('_tkinter', '_bsddb', 'bsddb185', 'dbm', 'gdbm', 'nis', 'sunaudiodev')
-# 2.7 links no liblzma (no lzma module), no libuuid (uuid uses ctypes) and reads no tzdata.
-_LIBRARIES_27 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi')
+# 2.7 links no liblzma (no lzma module), no libuuid (uuid uses ctypes) and reads no tzdata;
+# certifi is the CA bundle its ssl falls back on, as 3.x's.
+_LIBRARIES_27 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
+                 'certifi')
 # CPython 3.2: what its Setup.local builds in (recipes/cpython32.py) and Modules/Setup's
 # modules, less what every build has (sys, builtins, ...) and xxsubtype, its example module.
 _REQUIRED_32 = (

@@ -3,9 +3,10 @@ CDLL(sys.executable) find the functions and variables of CPython's stable ABI an
 headers in the static executable's table of exports, as they find them in a shared
 libpython. Loading a shared library still fails with an error, never a crash."""
 from isolation import Root, describe, last_json
-from versions import BIN
+from versions import BIN, source
 
-CAPI = '''
+# Valid 2.7 and 3.x code, the C API's names spelled for the series (source()).
+CAPI = source('''
 import ctypes, json, sys, threading, time
 api = ctypes.pythonapi
 api.PyLong_FromLong.restype = ctypes.py_object
@@ -47,7 +48,7 @@ except OSError as e:
     errors.append(str(e))
 print(json.dumps({
     "long": api.PyLong_FromLong(12345),
-    "unicode": api.PyUnicode_FromString("grüße".encode()),
+    "unicode": api.PyUnicode_FromString(b"gr\\xc3\\xbc\\xc3\\x9fe"),   # UTF-8
     "same_in_cdll_none_and_self": [
         ctypes.cast(dll.Py_IncRef, ctypes.c_void_p).value
         == ctypes.cast(api.Py_IncRef, ctypes.c_void_p).value
@@ -57,7 +58,7 @@ print(json.dumps({
     "none": ctypes.addressof(ctypes.c_char.in_dll(api, "_Py_NoneStruct")) == id(None),
     "type_error": ctypes.py_object.in_dll(api, "PyExc_TypeError").value is TypeError,
     "errors": errors}))
-'''
+''')
 
 
 def test_pythonapi_functions_and_data(python):

@@ -1,7 +1,7 @@
 """Past 32 bits, on every CPU (the 32-bit ones, i386 and armv7, the original's platform
 among them): a file larger than 2 GiB (sparse, on tmpfs) is written, stat()ed, seeked and
 read back, and times after January 2038 are converted, stored as a file's mtime and read
-back, in the empty root."""
+back, in the empty root (valid 2.7 and 3.x code)."""
 from isolation import Root, last_json
 
 BIN = '/bin/python3-static'
@@ -19,10 +19,20 @@ with open(path, "rb") as f:
     tail = f.read().decode()
 later = 2 ** 31 + 10
 os.utime(path, (later, later))
+
+
+class UTC(datetime.tzinfo):     # datetime.timezone.utc, which 2.7 lacks
+    def utcoffset(self, when):
+        return datetime.timedelta(0)
+
+    def dst(self, when):
+        return datetime.timedelta(0)
+
+
 print(json.dumps({
     "size": os.stat(path).st_size, "where": where, "tail": tail,
-    "mtime": os.stat(path).st_mtime_ns // 10 ** 9,
-    "utc": datetime.datetime.fromtimestamp(later, datetime.timezone.utc).isoformat(),
+    "mtime": int(os.stat(path).st_mtime),
+    "utc": datetime.datetime.fromtimestamp(later, UTC()).isoformat(),
     "gmtime": list(time.gmtime(later)[:6]),
     "now_after_2020": time.time() > 1577836800,
 }))

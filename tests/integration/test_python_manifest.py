@@ -1,6 +1,7 @@
 """The interpreter knows what it is: `python -m staticpython`, run alone in an empty root,
 prints its release manifest entry: its own flavor, target, Python version, C library,
-built-in modules, and the size and sha256 of the file it runs from."""
+built-in modules, and the size and sha256 of the file it runs from (src/staticpython.py,
+valid 2.7 and 3.x code)."""
 import hashlib
 import json
 import os

@@ -64,7 +64,7 @@ def test_getpwall(system):
 def test_unknown_user(system):
     root, proc = system
     p = root.run([BIN, '-c', "import pwd\ntry:\n    pwd.getpwnam('bob')\n"
-                              "except KeyError as e:\n    print('KeyError', e)"],
+                              "except KeyError as e:\n    print('KeyError %s' % e)"],
                  proc=proc, env=ENV)
     assert p.returncode == 0, describe(p)
     assert p.stdout.startswith('KeyError') and 'bob' in p.stdout, describe(p)

@@ -142,9 +142,17 @@ def terminal(python):
             assert not processes_in(root.path), 'processes left in the root after the test'
 
 
+# Where site does not turn readline's completion on, Tab inserts a tab: a start-up file
+# turns it on, as the series' documentation says.
+COMPLETION = 'import readline, rlcompleter\nreadline.parse_and_bind("tab: complete")\n'
+
+
 def start_repl(root, tmux, basic):
     # Without _pyrepl the basic REPL is the only one, and the variable means nothing.
     env = ENV + (['PYTHON_BASIC_REPL=1'] if basic and has('pyrepl') else [])
+    if not has('default_completion'):
+        root.add('/startup.py', COMPLETION)
+        env = env + ['PYTHONSTARTUP=/startup.py']
     tmux.start(['env', '-i', *env] + root.command([BIN]))
     return tmux.wait_for(lambda lines: last_line(lines) == '>>>', 'the first prompt')
 
@@ -167,7 +175,8 @@ def completion_and_history(root, tmux, basic):
     tmux.wait_for(lambda lines: last_line(lines) == '>>> impo', "'impo' echoed")
     tmux.keys('Tab')
     tmux.wait_for(lambda lines: last_line(lines) == '>>> import', "'impo' completed to 'import'")
-    lines = enter(tmux, 'sys')  # the line is now 'import sys'
+    # The line is now 'import sys' (a space after the completed keyword, or typed).
+    lines = enter(tmux, 'sys' if has('keyword_completion_space') else ' sys')
     assert '>>> import sys' in lines, '\n'.join(lines)
 
     enter(tmux, 'x = 6 * 7')
@@ -185,7 +194,7 @@ def completion_and_history(root, tmux, basic):
     # Which REPL ran the lines: _pyrepl's frames are on the stack of code it executes.
     tmux.keys('C-u')
     tmux.wait_for(lambda lines: last_line(lines) == '>>>', 'the recalled line erased by C-u')
-    line = "import traceback as t; print('PYREPL', any('_pyrepl' in f.filename for f in t.extract_stack()))"
+    line = "import traceback as t; print('PYREPL %s' % any('_pyrepl' in f[0] for f in t.extract_stack()))"
     assert len('>>> ' + line) < WIDTH  # one line on the screen
     lines = enter(tmux, line)
     assert lines[lines.index('>>> ' + line) + 1] == f'PYREPL {not basic}', '\n'.join(lines)

@@ -8,6 +8,9 @@ import struct
 import subprocess
 
 from isolation import Root, describe, on_host
+from versions import requires
+
+pytestmark = requires('zipindex')
 
 MAGIC = b'staticpython-zipindex3\0'
 COMPARE = r'''

@@ -33,7 +33,17 @@ class Series:
     json_tool_sorts: bool = False               # `python -m json.tool` sorts the keys
     # How this series spells what the tests' code spells the 3.x way (source()).
     spelled: dict = field(default_factory=dict)
+    # test_python_options: case -> (sys.flags changes, other facts) where the series differs
+    options: dict = field(default_factory=dict)
+    docs_heading: str = 'MODULE REFERENCE'      # pydoc's heading of the docs link
+    # how the last line of the traceback of json.loads('{') starts
+    json_error: str = 'json.decoder.JSONDecodeError: Expecting property name'
+    # what pydoc shows of len(): its signature and the first line of its docstring
+    len_help: tuple = ('len(obj, /)', 'Return the number of items in a container.')
 
+
+PYTHON2_OPTIONS = ('-3, -Q and -t were Python 2 options (3.x has nothing to warn of, divides '
+                   'truly and refuses inconsistent tabs)')
 
 SERIES = {
     '3.13': Series(
@@ -52,6 +62,7 @@ SERIES = {
                       '_collections_abc.py'),
         usage_exit_status=1,
         pdb_breakpoint_at_def=False,
+        absent={'python2_options': PYTHON2_OPTIONS},
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500
@@ -80,13 +91,22 @@ SERIES = {
             'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
             'mimalloc': 'CPython compiles mimalloc in since 3.13: PYTHONMALLOC=mimalloc is '
                         'refused',
+            'python2_options': PYTHON2_OPTIONS,
         },
     ),
     '2.7': Series(
         magic=range(62171, 62212),          # 2.7a0 62171 .. 2.7 final 62211
         bundled={'pip': '19.2.3', 'setuptools': '41.2.0'},
-        failing_on_linux={},
-        flags={},
+        failing_on_linux={
+            # no flavor ships Berkeley DB (_bsddb), msilib is Windows-only
+            'bsddb': 'ImportError: No module named _bsddb',
+            'dbhash': 'ImportError: No module named _bsddb',
+            'msilib': 'ImportError: No module named _msi',
+            # cookielib's private halves, which it imports at its end: imported first they
+            # import cookielib, which imports them half-initialised (as in every 2.7)
+            '_LWPCookieJar': 'ImportError: cannot import name LWPCookieJar',
+            '_MozillaCookieJar': 'ImportError: cannot import name MozillaCookieJar',
+        },
         frozen=frozenset(),                 # 2.7 freezes no module of its standard library
         json_docs='https://docs.python.org/library/json',
         abc_file='',
@@ -102,23 +122,94 @@ SERIES = {
             'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
             'sys._base_executable': 'sys.executable',
             'sys.flags.isolated': 'None',               # no -I
+            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
+            'os.__spec__.origin': 'os.__file__',
+            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            'urllib.request': 'urllib2',
+            'urllib.error': 'urllib2',
+            # the unicode API's symbols of a UCS4 build (--enable-unicode=ucs4)
+            'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
         },
+        # 2.7's sys.flags fields; hash randomization is off unless -R or PYTHONHASHSEED.
+        flags={'py3k_warning': 0, 'division_warning': 0, 'division_new': 0, 'tabcheck': 0,
+               'unicode': 0, 'hash_randomization': 0},
+        options={
+            '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
+            '-bb': ({'bytes_warning': 2}, {}),
+            # the flag says whether PYTHONHASHSEED or -R was given, even PYTHONHASHSEED=0
+            # (which turns the randomization off)
+            'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
+            '-R': ({'hash_randomization': 1}, {}),
+        },
+        docs_heading='MODULE DOCS',
+        json_error='ValueError: Expecting object',
+        len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
+                  'Return the number of items of a sequence or collection.'),
         absent={
             'frozen': '2.7 freezes no module of its standard library (no _imp)',
             'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
             'isolated': '-I came in 3.4',
-            'importlib': 'importlib.util (find_spec) came in 3.4',
             'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.x',
             'pgo': 'python2.7 is not profile-guided: the training script is Python 3',
-            'stdlib_import_all': "the import-everything script uses pkgutil's ModuleInfo "
-                                 '(3.6) and expects 3.x packages (asyncio, venv, zoneinfo)',
-            'pydoc_layout': "2.7's pydoc puts the summary on the NAME line and shows no "
-                            'signature for builtins (len(obj, /) is 3.x)',
-            'musl_platform': "2.7's platform.libc_ver() knows glibc only; it has no MULTIARCH",
-            'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py are 3.x '
-                                'code: no CA bundle fallback, no python -m staticpython',
+            'asyncio': 'asyncio came in 3.4',
+            'multiarch': "2.7's configure takes MULTIARCH from gcc --print-multiarch alone "
+                         '(empty for a musl target): the platform triplet came in 3.6',
+            # test_python_options
+            'xoptions': '-X options (sys._xoptions) came in 3.2: 2.7 refuses -X',
+            'quiet': '-q came in 3.2',
+            'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
+            'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
+            'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
+                                     'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
+            'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
+            'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
+                                  'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
+            'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
+            'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
+            'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
+                            'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
+            'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
+                              'came in 3.8',
+            'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
+            'write_through': "sys.stdout is a C stdio file without io's write_through: "
+                             'test_unbuffered shows what -u does',
+            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
+            'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
+            # test_python_terminal
+            'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
+            'default_completion': "site turns readline's Tab completion on since 3.4: 2.7 "
+                                  'binds Tab to insert a tab, a PYTHONSTARTUP file turns it on',
+            'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
+                                        'since 3.6',
+            # test_python_sources
+            'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
+            'collections_abc': 'collections.abc came in 3.3: 2.7 has the ABCs in collections',
+            'pydoc_css': "pydoc's HTTP server with a style sheet (pydoc -b, "
+                         'pydoc_data/_pydoc.css) came in 3.2',
+            'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
+            'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
+            'files_of_caller': 'importlib.resources came in 3.7',
+            # test_python_runtime
+            'concurrent_futures': 'concurrent.futures and threading.Barrier came in 3.2',
+            'mp_spawn': "multiprocessing's spawn start method (get_context) came in 3.4: "
+                        '2.7 forks',
+            'lzma': 'the lzma module came in 3.3: python2.7 links no liblzma',
+            'cdecimal': "the C decimal module (_decimal, libmpdec) came in 3.3: 2.7's "
+                        'decimal is pure Python',
+            'pythonmalloc': 'PYTHONMALLOC came in 3.6, sys._debugmallocstats() in 3.3: 2.7 '
+                            'always uses pymalloc',
+            'mimalloc': 'CPython compiles mimalloc in since 3.13',
+            # test_python_zoneinfo_locale, test_python_venv, test_python_tls
+            'version_on_stdout': "argparse's --version prints to stdout since 3.4: 2.7's "
+                                 'to stderr',
+            'zoneinfo': 'zoneinfo came in 3.9 (python2.7 ships no tzdata)',
+            'venv': 'venv came in 3.3: test_ensurepip_installs_pip_which_installs_a_wheel '
+                    'shows pip',
+            'cert_verification_error': 'ssl.SSLCertVerificationError (verify_code) came in '
+                                       '3.7: 2.7 raises SSLError',
         },
     ),
     '3.2': Series(
@@ -126,7 +217,9 @@ SERIES = {
         bundled={},                         # ensurepip came in 3.4
         # msilib is Windows-only: its C part _msi is never built elsewhere.
         failing_on_linux={'msilib': 'ImportError: No module named _msi'},
-        flags={},
+        # 3.2's sys.flags fields that later versions dropped; no hash randomization unless
+        # -R or PYTHONHASHSEED.
+        flags={'division_warning': 0, 'hash_randomization': 0},
         frozen=frozenset(),                 # 3.2 freezes no module of its standard library
         json_docs='http://docs.python.org/3.2/library/json',
         abc_file='',                        # collections.abc came in 3.3 (3.2: _abcoll)
@@ -142,24 +235,83 @@ SERIES = {
             'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
             'sys._base_executable': 'sys.executable',
             'sys.flags.isolated': 'None',               # no -I
+            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
+            'os.__spec__.origin': 'os.__file__',
+            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            # the unicode API's symbols of a wide build (--with-wide-unicode), before PEP 393
+            'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
         },
+        options={
+            'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
+            '-R': ({'hash_randomization': 1}, {}),
+        },
+        docs_heading='MODULE DOCS',
+        json_error='ValueError: Expecting object',
+        len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
+                  'Return the number of items of a sequence or mapping.'),
         absent={
             'frozen': '3.2 freezes no module of its standard library (no _imp)',
-            'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
+            'zipindex': "the ZIP's directory index is read by 3.11's and 3.13's zipimport "
+                        '(patch 0016)',
             'isolated': '-I came in 3.4',
-            'importlib': 'importlib.util (find_spec) came in 3.4',
             'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.3 and later',
             'pgo': 'python3.2 is not profile-guided: the training script needs 3.6',
-            'stdlib_import_all': "the import-everything script uses pkgutil's ModuleInfo "
-                                 '(3.6) and expects newer packages (asyncio, venv, zoneinfo)',
-            'musl_platform': "3.2's platform.libc_ver() knows glibc only; it has no MULTIARCH",
-            'our_python_files': 'src/_staticpython_certs.py and src/staticpython.py need a '
-                                'newer Python: no python -m staticpython',
-            'ssl': "3.2's _ssl needs OpenSSL before 1.1: no ssl, as in the original",
-            'pydoc_layout': "3.2's pydoc shows no signature for builtins (len(obj, /) came "
-                            'with Argument Clinic in 3.4)',
+            'asyncio': 'asyncio came in 3.4',
+            'multiarch': "3.2's configure has no MULTIARCH: the platform triplet came in 3.6",
+            'python2_options': PYTHON2_OPTIONS,
+            # test_python_options
+            'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
+            'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
+            'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
+                                     'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
+            'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
+            'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
+                                  'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
+            'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
+            'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
+            'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
+                            'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
+            'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
+                              'came in 3.8',
+            'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
+            'write_through': "io.TextIOWrapper's write_through came in 3.3: "
+                             'test_unbuffered shows what -u does',
+            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
+            'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
+            # test_python_terminal
+            'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
+            'default_completion': "site turns readline's Tab completion on since 3.4: 3.2 "
+                                  'binds Tab to insert a tab, a PYTHONSTARTUP file turns it on',
+            'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
+                                        'since 3.6',
+            # test_python_sources
+            'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
+            'collections_abc': 'collections.abc came in 3.3: 3.2 has the ABCs in collections',
+            'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
+            'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
+            'files_of_caller': 'importlib.resources came in 3.7',
+            # test_python_runtime
+            'mp_spawn': "multiprocessing's spawn start method (get_context) came in 3.4: "
+                        '3.2 forks',
+            'lzma': 'the lzma module came in 3.3: python3.2 links no liblzma',
+            'cdecimal': "the C decimal module (_decimal, libmpdec) came in 3.3: 3.2's "
+                        'decimal is pure Python',
+            'pythonmalloc': 'PYTHONMALLOC came in 3.6, sys._debugmallocstats() in 3.3: 3.2 '
+                            'always uses pymalloc',
+            'mimalloc': 'CPython compiles mimalloc in since 3.13',
+            # test_python_zoneinfo_locale, test_python_venv, test_python_tls
+            'version_on_stdout': "argparse's --version prints to stdout since 3.4: 3.2's "
+                                 'to stderr',
+            'zoneinfo': 'zoneinfo came in 3.9 (python3.2 ships no tzdata)',
+            'venv': 'venv came in 3.3',
+            'ensurepip': 'ensurepip came in 3.4: python3.2 bundles no pip',
+            'ssl': "3.2's _ssl and _hashlib need OpenSSL's structures from before 1.1: no "
+                   'ssl, as in the original python3.2',
+            'cert_verification_error': 'ssl.SSLCertVerificationError came in 3.7 (and 3.2 '
+                                       'has no ssl)',
         },
     ),
 }
@@ -191,7 +343,8 @@ def source(code):
 
 
 def has(feature):
-    return feature not in THIS.absent
+    """Whether the series has `feature` (None: what every series has)."""
+    return feature is None or feature not in THIS.absent
 
 
 def requires(feature):

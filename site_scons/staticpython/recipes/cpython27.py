@@ -28,6 +28,7 @@ SOURCES = (
 LIBDIR = 'lib/python2.7'
 LIBPYTHON = 'libpython2.7.a'
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
+            f'{LIBDIR}/_staticpython_certs.py', f'{LIBDIR}/_staticpython_cacert.pem',
             f'{LIBDIR}/_staticpython_build.py')
 
 # Not cross-built: the targets are those this machine runs (options.unsupported()).
@@ -120,7 +121,8 @@ BUILD_TOOLS = ()
 PERF_TRAMPOLINE_CPUS = ()
 
 SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes/_ctypes_test.c')
-TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# 2.7's makesetup names a module's objects by the source's base name, in Modules/.
+TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 
 # Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
 # Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).
@@ -128,13 +130,14 @@ STDLIB_SKIP_DIRS = ('test', 'tests', 'idle_test', 'idlelib', 'lib-tk', 'plat-*',
 STDLIB_SKIP_FILES = ()
 STDLIB_SKIP_SUFFIXES = ('.pyc', '.pyo', '.exe', '.dll', '.orig', '.rej')
 
-# CPython's main() with our dlopen()/dlsym(); our Python files are 3.x code.
-PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c')
+# CPython's main() after our checks of the executable's file (staticpython_self.h, as
+# 3.x's), with our dlopen()/dlsym().
+PROGRAM = ('src/staticpython_main27.c', 'src/staticpython_dlfcn.c', 'src/staticpython_self.h')
 PROGRAM_DIR = 'Modules'
 LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
 EXPORT_HEADER_DIRS = ('Include',)
 STABLE_ABI = None
-OUR_FILES = ()
+OUR_FILES = cpython.OUR_FILES   # valid 2.7 code: the CA fallback (0008), -m staticpython
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
 ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'

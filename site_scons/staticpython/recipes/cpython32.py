@@ -35,7 +35,7 @@ SOURCES = (
 LIBDIR = 'lib/python3.2'
 LIBPYTHON = 'libpython3.2mu.a'         # ABI flags: pymalloc (m), UCS-4 (u)
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
-            f'{LIBDIR}/_staticpython_build.py')
+            f'{LIBDIR}/staticpython.py', f'{LIBDIR}/_staticpython_build.py')
 
 CROSS_BUILD = False     # 3.2's configure and build run the programs they compile
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
@@ -126,13 +126,15 @@ STDLIB_SKIP_DIRS = ('test', 'tests', 'idle_test', 'idlelib', 'tkinter', 'turtled
 STDLIB_SKIP_FILES = ('turtle.py',)
 STDLIB_SKIP_SUFFIXES = ('.pyc', '.pyo', '.exe', '.dll', '.orig', '.rej')
 
-# CPython's main() with our dlopen()/dlsym(); our Python files need a newer Python.
-PROGRAM = ('src/staticpython_main32.c', 'src/staticpython_dlfcn.c')
+# CPython's main() after our checks of the executable's file (staticpython_self.h, as
+# every version's), with our dlopen()/dlsym().
+PROGRAM = ('src/staticpython_main32.c', 'src/staticpython_dlfcn.c', 'src/staticpython_self.h')
 PROGRAM_DIR = 'Modules'
 LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
 EXPORT_HEADER_DIRS = ('Include',)
 STABLE_ABI = None
-OUR_FILES = ()
+# python -m staticpython (valid 2.7 and 3.x code); not the CA fallback: 3.2 has no ssl.
+OUR_FILES = tuple(f for f in cpython.OUR_FILES if f[1] == 'staticpython.py')
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
 ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'
