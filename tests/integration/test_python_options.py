@@ -237,7 +237,7 @@ def test_perf_map_is_written(root, perf_trampoline):
 def test_unbuffered(root, options, env, out):
     """-u: what the program writes reaches the pipe at once, also when it ends without
     flushing (os._exit); else stdout, a pipe, keeps it in its buffer, and it is lost."""
-    code = 'import os, sys; sys.stdout.write("unbuffered"); os._exit(0)'
+    code = source('import os, sys; sys.stdout.write("unbuffered"); os._exit(0)')
     p = root.run([BIN, *options, '-c', code], env=dict(BASE_ENV, **env))
     assert p.returncode == 0, describe(p)
     assert p.stdout == out, describe(p)

@@ -19,7 +19,7 @@ from decimal import Decimal, localcontext
 import pytest
 
 from isolation import Root, describe, run_alone
-from versions import BIN, THIS, has, requires
+from versions import BIN, THIS, has, requires, source
 
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
 TMPFS = ('/tmp', '/dev/shm')
@@ -109,7 +109,7 @@ print(json.dumps({'threads': len({t for t, _ in first}), 'digests': [d for _, d 
 
 @requires('concurrent_futures')
 def test_thread_pool(root):
-    result = run_script(root, 'pool', POOL)
+    result = run_script(root, 'pool', source(POOL))
     assert result['threads'] == 8
     assert result['digests'] == [hashlib.sha256(str(i).encode() * 100000).hexdigest()
                                  for i in range(8)]

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from isolation import Root, describe, last_json
-from versions import BIN, THIS, has, requires
+from versions import BIN, THIS, has, requires, source
 
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8', 'TERM': 'dumb', 'PAGER': 'cat'}
 
@@ -19,6 +19,8 @@ ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8', 'TERM': 'dumb', 'PAGER': 'cat'}
 def root(python):
     with Root() as root:
         root.add(BIN, copy_of=python)
+        # 3.2's pydoc server binds the name localhost, which musl resolves from here only
+        root.add('/etc/hosts', '127.0.0.1 localhost\n')
         yield root
 
 
@@ -122,15 +124,17 @@ which = sys.argv[1]
 if which == "pydoc":
     import pydoc
     server = pydoc._start_server(pydoc._url_handler, hostname="127.0.0.1", port=0)
-    url = f"http://127.0.0.1:{server.port}/pydoc_data/_pydoc.css"
-    index = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/", timeout=30).read().decode()
+    base = "http://127.0.0.1:%d/" % server.port
+    url = base + "pydoc_data/_pydoc.css"
 else:
     from xmlrpc.server import DocXMLRPCServer
     server = DocXMLRPCServer(("127.0.0.1", 0), logRequests=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    url = f"http://127.0.0.1:{port}/pydoc.css"
-    index = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).read().decode()
+    serving = threading.Thread(target=server.serve_forever)
+    serving.daemon = True
+    serving.start()
+    base = "http://127.0.0.1:%d/" % server.server_address[1]
+    url = base + "pydoc.css"
+index = urllib.request.urlopen(base, timeout=30).read().decode()
 with urllib.request.urlopen(url, timeout=30) as r:
     css = [r.status, r.headers.get_content_type(), r.read().decode()]
 server.stop() if which == "pydoc" else server.shutdown()
@@ -142,7 +146,7 @@ print(json.dumps({"css": css, "links_css": "_pydoc.css" in index or "pydoc.css" 
     pytest.param('pydoc', marks=requires('pydoc_css')),
     pytest.param('xmlrpc', marks=requires('xmlrpc_css'))])
 def test_servers_serve_the_pydoc_style_sheet(root, stdlib, server):
-    result = last_json(run(root, [BIN, '-c', SERVE_CSS, server]))
+    result = last_json(run(root, [BIN, '-c', source(SERVE_CSS), server]))
     status, content_type, css = result['css']
     assert (status, content_type) == (200, 'text/css'), result
     assert css == stdlib('pydoc_data/_pydoc.css'), result

@@ -16,7 +16,7 @@ import pytest
 from isolation import SLOWER, describe, on_host
 from versions import LIBDIR, PROGRAM, THIS, XY, has, requires
 
-PIP_VERSION = THIS.bundled['pip']   # ensurepip's bundled pip
+PIP_VERSION = THIS.bundled.get('pip')   # ensurepip's bundled pip (None: no ensurepip)
 VENV = requires('venv')
 
 

@@ -216,7 +216,9 @@ SERIES = {
         magic=range(3150, 3190),            # 3.2a0 3150 .. 3.2 final 3180; 3.3 from 3190
         bundled={},                         # ensurepip came in 3.4
         # msilib is Windows-only: its C part _msi is never built elsewhere.
-        failing_on_linux={'msilib': 'ImportError: No module named _msi'},
+        failing_on_linux={'msilib': 'ImportError: No module named _msi',
+                          # its C part needs OpenSSL before 1.1 (absent['ssl'])
+                          'ssl': 'ImportError: No module named _ssl'},
         # 3.2's sys.flags fields that later versions dropped; no hash randomization unless
         # -R or PYTHONHASHSEED.
         flags={'division_warning': 0, 'hash_randomization': 0},
@@ -240,12 +242,19 @@ SERIES = {
             'locale.getencoding()': 'locale.getpreferredencoding(False)',
             # the unicode API's symbols of a wide build (--with-wide-unicode), before PEP 393
             'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
+            'threading.get_ident()': '__import__("_thread").get_ident()',     # 3.3's
+            # -u makes the binary layer unbuffered; the text layer's write_through came in
+            # 3.3, so what -u changes shows through sys.stdout.buffer
+            'sys.stdout.write("unbuffered")': 'sys.stdout.buffer.write(b"unbuffered")',
+            # pydoc's server takes a host name since 3.4 (3.2's serves localhost)
+            'pydoc._url_handler, hostname="127.0.0.1", port=0': 'pydoc._url_handler, port=0',
         },
         options={
+            '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
+            '-bb': ({'bytes_warning': 2}, {}),
             'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
             '-R': ({'hash_randomization': 1}, {}),
         },
-        docs_heading='MODULE DOCS',
         json_error='ValueError: Expecting object',
         len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
                   'Return the number of items of a sequence or mapping.'),
