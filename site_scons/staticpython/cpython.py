@@ -199,6 +199,9 @@ def build(b):
                 f'--with-build-python={build_python}')
     b.run('./configure', *host, *openssl, *tests, *v.CONFIGURE, env=env)
     if b.flavor.test_suite:
+        # The configuration module first: 2.7's and 3.2's `make` runs setup.py, which writes
+        # pybuilddir.txt itself, and the rule that writes _sysconfigdata.py then never runs.
+        b.make('python', 'pybuilddir.txt', env=env)
         b.make(env=env)                    # with the programs CPython's tests run
         check_builtin_modules(b)
         final, flags = (), None

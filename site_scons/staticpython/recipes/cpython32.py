@@ -117,7 +117,9 @@ BUILD_TOOLS = ()
 PERF_TRAMPOLINE_CPUS = ()
 
 SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes/_ctypes_test.c')
-TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# The test module's object, whose functions the ctypes tests load from the executable:
+# makesetup names a module's objects Modules/<file>.o, without the source's directory.
+TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 
 # Left out of the ZIP: tests, the Tk GUI and its demos, and the plat-* directories
 # (constants modules that 3.2 puts on sys.path from disk only).
