@@ -4,14 +4,17 @@ ctypes.pythonapi (dlopen(NULL)) and CDLL(None) look names up with dlsym(); a sta
 executable has no dynamic symbol table, so src/staticpython_dlfcn.c searches this table
 instead. It holds what a shared libpython exports: every function and variable of
 CPython's stable ABI (Misc/stable_abi.toml) and every one declared with PyAPI_FUNC or
-PyAPI_DATA in its headers (Include/ and its cpython/ and internal/ parts), as far as the
-static library defines it (Windows-only and debug-build entries are not).
+PyAPI_DATA in its headers (Include/ and its cpython/ and internal/ parts; 2.x's unicode
+functions under their UCS4 names), as far as the static library defines it (Windows-only and debug-build entries are not).
 """
 import os
 import re
 
 # PyAPI_FUNC(type) name(   PyAPI_DATA(type) name;   (a type may hold one level of parens)
 DECLARATION = re.compile(r'\bPyAPI_(?:FUNC|DATA)\((?:[^()]|\([^()]*\))*\)\s*(\w+)')
+# 2.x's unicode API: its headers declare PyUnicode_X and rename it by a macro to the symbol
+# of the build's width, PyUnicodeUCS4_X (or UCS2_X), the name a shared libpython exports.
+UNICODE_RENAMING = re.compile(r'^\s*#\s*define\s+\w+\s+(_?PyUnicodeUCS[24]_\w+)\s*$', re.M)
 STABLE_ABI_ENTRY = re.compile(r'^\[(?:function|data)\.(\w+)\]', re.M)
 HEADER_DIRS = ('Include', 'Include/cpython', 'Include/internal')
 STABLE_ABI = 'Misc/stable_abi.toml'
@@ -29,7 +32,9 @@ def declared_names(srcdir, header_dirs=HEADER_DIRS, stable_abi=STABLE_ABI):
         for name in sorted(os.listdir(folder)):
             if name.endswith('.h'):
                 with open(os.path.join(folder, name)) as f:
-                    names.update(DECLARATION.findall(f.read()))
+                    text = f.read()
+                names.update(DECLARATION.findall(text))
+                names.update(UNICODE_RENAMING.findall(text))
     return names
 
 

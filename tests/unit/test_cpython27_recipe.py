@@ -76,6 +76,22 @@ def test_exports_without_a_stable_abi_file_read_the_headers_named(tmp_path):
     assert names == {'Py_IncRef', 'Py_DebugFlag'}
 
 
+def test_exports_of_the_unicode_api_are_the_renamed_symbols(tmp_path):
+    """2.7's unicodeobject.h renames PyUnicode_X to the symbol of the build's width: both
+    widths are declared, the static library's symbols choose."""
+    (tmp_path / 'Include').mkdir()
+    (tmp_path / 'Include' / 'unicodeobject.h').write_text(
+        '#ifndef Py_UNICODE_WIDE\n# define PyUnicode_FromString PyUnicodeUCS2_FromString\n'
+        '#else\n# define PyUnicode_FromString PyUnicodeUCS4_FromString\n'
+        '# define _PyUnicode_IsAlpha _PyUnicodeUCS4_IsAlpha\n#endif\n'
+        '#define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), 1)\n'
+        'PyAPI_FUNC(PyObject*) PyUnicode_FromString(const char *u);\n')
+    names = exports.declared_names(str(tmp_path), cpython27.EXPORT_HEADER_DIRS,
+                                   cpython27.STABLE_ABI)
+    assert names == {'PyUnicode_FromString', 'PyUnicodeUCS2_FromString',
+                     'PyUnicodeUCS4_FromString', '_PyUnicodeUCS4_IsAlpha'}
+
+
 def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
     root = tmp_path / 'lib'
     (root / 'json').mkdir(parents=True)
