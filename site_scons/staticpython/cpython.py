@@ -424,8 +424,9 @@ def install(b):
     if os.path.isdir(os.path.join(b.deps, ZIP_FILES)):
         shutil.copytree(os.path.join(b.deps, ZIP_FILES), lib, dirs_exist_ok=True)
     if b.flavor.test_suite:
-        shutil.copytree(b.src('Lib/test'), b.dest(TEST_SUITE, v.LIBDIR, 'test'),
-                        ignore=shutil.ignore_patterns('__pycache__'))
+        for tests in ('test',) + v.PACKAGE_TESTS:
+            shutil.copytree(b.src('Lib', tests), b.dest(TEST_SUITE, v.LIBDIR, tests),
+                            ignore=shutil.ignore_patterns('__pycache__'))
     if 'certifi' in b.flavor.libraries:    # the CA bundle _staticpython_certs.py falls back on
         shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                      os.path.join(lib, '_staticpython_cacert.pem'))

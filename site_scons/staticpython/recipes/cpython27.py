@@ -123,6 +123,12 @@ SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes
 # The test module's object, whose functions the ctypes tests load from the executable:
 # makesetup names a module's objects Modules/<file>.o, without the source's directory.
 TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
+# The tests of library packages, which the regression tests import (ctypes.test, ...):
+# left out of the ZIP, the test-suite variant installs them under lib/pythonX.Y/ as
+# test/ is, and its zipimport adds them to their package's __path__ (patch 0024). Not
+# the Tk and IDLE ones (no _tkinter), nor 2.7's bsddb (no _bsddb).
+PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'json/tests',
+                 'lib2to3/tests', 'sqlite3/test', 'unittest/test')
 
 # Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
 # Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).

@@ -49,6 +49,9 @@ SHARED_ONLY_TEST_MODULES = (
     '_ctypes_test _ctypes/_ctypes_test.c', 'xxlimited xxlimited.c', 'xxlimited_35 xxlimited_35.c',
 )
 TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# Tests inside library packages that the test-suite variant installs beside test/
+# (none: its tests are all under Lib/test).
+PACKAGE_TESTS = ()
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES
