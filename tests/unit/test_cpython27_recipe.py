@@ -16,7 +16,8 @@ VERSION_DATA = ('CONFIGURE', 'OPENSSL_OPTIONS', 'TEST_MODULE_OPTIONS', 'PGO', 'O
                 'LINK_VARIABLE', 'EXPORT_HEADER_DIRS', 'STABLE_ABI', 'OUR_FILES',
                 'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'STDLIB_SKIP_DIRS',
                 'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS',
-                'TEST_SUITE_EXPORTS', 'PACKAGE_TESTS')
+                'TEST_SUITE_EXPORTS', 'PACKAGE_TESTS', 'REFERENCE_PATCHES',
+                'REFERENCE_CONFIGURE')
 
 
 def test_every_version_states_all_its_data():

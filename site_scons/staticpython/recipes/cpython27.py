@@ -129,6 +129,10 @@ TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 # the Tk and IDLE ones (no _tkinter), nor 2.7's bsddb (no _bsddb).
 PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'json/tests',
                  'lib2to3/tests', 'sqlite3/test', 'unittest/test')
+# The reference build (reference.py): the default one (2.7.18 aligns pymalloc's blocks
+# to 16 bytes itself, bpo-27987).
+REFERENCE_PATCHES = ()
+REFERENCE_CONFIGURE = ()
 
 # Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
 # Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).

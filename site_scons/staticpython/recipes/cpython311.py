@@ -62,6 +62,9 @@ TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
 # 3.11 still keeps those of ctypes, unittest and distutils in their packages; its
 # variant does not install them (their regression tests do not run: left to do).
 PACKAGE_TESTS = ()
+# The reference build (reference.py): the default one.
+REFERENCE_PATCHES = ()
+REFERENCE_CONFIGURE = ()
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES

@@ -52,6 +52,9 @@ TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
 # Tests inside library packages that the test-suite variant installs beside test/
 # (none: its tests are all under Lib/test).
 PACKAGE_TESTS = ()
+# The reference build (reference.py): the default one.
+REFERENCE_PATCHES = ()
+REFERENCE_CONFIGURE = ()
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES

@@ -126,6 +126,10 @@ TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 # the Tk and IDLE ones (no _tkinter), nor 2.7's bsddb (no _bsddb).
 PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'importlib/test',
                  'lib2to3/tests', 'sqlite3/test', 'unittest/test')
+# The reference build (reference.py), ./configure && make with the build machine's gcc,
+# needs pymalloc's 16-byte alignment too: its first start crashed in the same movaps.
+REFERENCE_PATCHES = ('0010-obmalloc-16-byte-alignment-on-64-bit.patch',)
+REFERENCE_CONFIGURE = ()
 
 # Left out of the ZIP: tests, the Tk GUI and its demos, and the plat-* directories
 # (constants modules that 3.2 puts on sys.path from disk only).
