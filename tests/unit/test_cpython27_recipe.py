@@ -17,7 +17,7 @@ VERSION_DATA = ('CONFIGURE', 'OPENSSL_OPTIONS', 'TEST_MODULE_OPTIONS', 'PGO', 'O
                 'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'STDLIB_SKIP_DIRS',
                 'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS',
                 'TEST_SUITE_EXPORTS', 'PACKAGE_TESTS', 'REFERENCE_PATCHES',
-                'REFERENCE_CONFIGURE')
+                'REFERENCE_CONFIGURE', 'LIBRARY_BUILD_STEPS')
 
 
 def test_every_version_states_all_its_data():

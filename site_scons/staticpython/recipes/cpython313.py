@@ -55,6 +55,8 @@ PACKAGE_TESTS = ()
 # The reference build (reference.py): the default one.
 REFERENCE_PATCHES = ()
 REFERENCE_CONFIGURE = ()
+# What `make install` writes that the library needs, run by the new interpreter: none.
+LIBRARY_BUILD_STEPS = ()
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES
