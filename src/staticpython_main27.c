@@ -11,6 +11,13 @@
 
 void staticpython_dlfcn_self(const char *path);   /* staticpython_dlfcn.c */
 
+#ifdef STATICPYTHON_LIBDIR
+/* The build of CPython's test suite (the build's python.c defines STATICPYTHON_LIBDIR):
+ * getpath.c puts <prefix>/<this> on sys.path after the executable (patch 2.7.18/0023), the
+ * library directory that holds the test package. */
+const char staticpython_libdir[] = STATICPYTHON_LIBDIR;
+#endif
+
 int
 main(int argc, char **argv)
 {

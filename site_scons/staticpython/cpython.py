@@ -200,6 +200,9 @@ def build(b):
                 f'--with-build-python={build_python}')
     b.run('./configure', *host, *openssl, *tests, *v.CONFIGURE, env=env)
     if b.flavor.test_suite:
+        # The configuration module first: 2.7's and 3.2's `make` runs setup.py, which writes
+        # pybuilddir.txt itself, and the rule that writes _sysconfigdata.py then never runs.
+        b.make('python', 'pybuilddir.txt', env=env)
         b.make(env=env)                    # with the programs CPython's tests run
         check_builtin_modules(b)
         final, flags = (), None
@@ -209,6 +212,10 @@ def build(b):
         final, flags = (v.OPT,), None
     else:
         final, flags = profile_guided(b, env)
+    # What `make install` writes that the library needs (2.7's and 3.2's lib2to3 grammar
+    # pickles), by the interpreter just built, into the source's Lib/.
+    for args in v.LIBRARY_BUILD_STEPS:
+        b.run(*b.target.runner(), './python', *args)
     b.make(v.LIBPYTHON, *final, env=env)
     write_program(b)
     # Our program is compiled without LTO: its table names the C API by assembler name with
@@ -422,8 +429,14 @@ def install(b):
     if os.path.isdir(os.path.join(b.deps, ZIP_FILES)):
         shutil.copytree(os.path.join(b.deps, ZIP_FILES), lib, dirs_exist_ok=True)
     if b.flavor.test_suite:
-        shutil.copytree(b.src('Lib/test'), b.dest(TEST_SUITE, v.LIBDIR, 'test'),
-                        ignore=shutil.ignore_patterns('__pycache__'))
+        for tests in ('test',) + v.PACKAGE_TESTS:
+            dest = b.dest(TEST_SUITE, v.LIBDIR, tests)
+            if os.path.isdir(b.src('Lib', tests)):
+                shutil.copytree(b.src('Lib', tests), dest,
+                                ignore=shutil.ignore_patterns('__pycache__'))
+            else:       # a file of the package that its tests read by path
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                shutil.copy2(b.src('Lib', tests), dest)
     if 'certifi' in b.flavor.libraries:    # the CA bundle _staticpython_certs.py falls back on
         shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                      os.path.join(lib, '_staticpython_cacert.pem'))

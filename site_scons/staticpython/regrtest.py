@@ -1,10 +1,16 @@
 """CPython's own regression suite against a StaticPython interpreter (`scons regrtest`).
 
-The suite runs as `python -m test`, in parallel, with --junit-xml. What failed is compared
-with the flavor's list of expected failures (tests/regrtest/<interpreter>.txt), each with
-its reason: an unexpected failure, or an expected failure that passed, fails the run. The
-report sets the run beside the same CPython built the default way (./configure && make)
-and run with the same options. `scons test` runs QUICK, a part that takes a few minutes.
+The suite runs as `python -m test`, in parallel. What failed is compared with the flavor's
+list of expected failures (tests/regrtest/<interpreter>.txt), each with its reason: an
+unexpected failure, or an expected failure that passed, fails the run. The report sets the
+run beside the same CPython built the default way (./configure && make) and run with the
+same options. `scons test` runs the series' quick part, a few minutes.
+
+How regrtest is started and what it prints differs by CPython series: STYLES, data keyed
+by series ('3.13', '2.7'). 3.x's regrtest has --timeout and --junit-xml and states each
+module's result on its progress line; 2.7's states it there too but has neither option;
+3.2's progress line names the module only, its result comes in the module's output and
+the final lists. The old ones run with -v, whose output names every test case that ran.
 """
 import json
 import os
@@ -25,7 +31,18 @@ QUICK = ('test_zipimport', 'test_linecache', 'test_inspect', 'test_pdb', 'test_p
          'test_ssl', 'test_sqlite3', 'test_locale', 'test_platform', 'test_xmlrpc',
          'test_tabnanny', 'test_runpy', 'test_capi', 'test_posix', 'test_pwd', 'test_grp',
          'test_time', 'test_datetime', 'test_readline', 'test_decimal')
+# The same for 2.7 and 3.2: no venv, zoneinfo or tabnanny tests there, sqlite3's is
+# test_sqlite; 3.2 has no ensurepip and no ssl (recipes/cpython32.py).
+QUICK_27 = tuple('test_sqlite' if t == 'test_sqlite3' else t for t in QUICK
+                 if t not in ('test_venv', 'test_zoneinfo', 'test_tabnanny'))
+QUICK_32 = tuple(t for t in QUICK_27 if t not in ('test_ensurepip', 'test_ssl'))
 TIMEOUT = 1200   # seconds for one test module (regrtest's --timeout)
+# Where regrtest has no --timeout (2.7, 3.2; see _wait()): seconds for one process of the
+# run (the whole of 2.7's or 3.2's suite takes 4 to 8 minutes on two CPUs), seconds for
+# the whole run, and how often the processes are looked at.
+PROCESS_TIMEOUT = 600
+RUN_TIMEOUT = 3 * 3600
+WATCH_EVERY = 10
 # The suite starts through this, run by the Python that runs SCons: SIGINT at its default.
 # A command started in the background of a script inherits SIGINT ignored, and Python then
 # never installs its KeyboardInterrupt handler: the tests of signals, _thread.interrupt_main()
@@ -46,7 +63,74 @@ STATUSES = (('passed', 'passed'), ('failed (env changed)', 'env changed'),
             ('failed', 'failed'), ('skipped (resource denied)', 'resource denied'),
             ('skipped', 'skipped'), ('run no tests', 'no tests'), ('crashed', 'crashed'),
             ('timed out', 'timed out'), ('interrupted', 'interrupted'))
-FAILED_STATES = ('failed', 'crashed', 'timed out', 'interrupted')
+# 'lost': a module the suite has that never reported (its worker died, the run stopped).
+FAILED_STATES = ('failed', 'crashed', 'timed out', 'interrupted', 'lost')
+
+# 3.2's progress line names the module only: "[ 12/349/2] test_cmd_line".
+PROGRESS_32 = re.compile(r'^\[ *\d+/\d+(?:/\d+)?\] (?P<name>\S+)$')
+# A module's result where its progress line does not say it (3.2): "test test_x failed",
+# "test test_x crashed -- <traceback>", "test_x skipped -- Use of the `network' resource ...".
+RESULTS_32 = ((re.compile(r'^test (?P<name>test\S*) (?:failed|crashed)\b'), 'failed'),
+              (re.compile(r"^(?P<name>\S+) skipped -- Use of the `\w+' resource not enabled"),
+               'resource denied'),
+              (re.compile(r'^(?P<name>\S+) skipped -- '), 'skipped'))
+# The final lists ("3 tests altered the execution environment:", then indented names),
+# for a result no other line states.
+SUMMARIES_32 = ((re.compile(r'^\d+ tests? altered the execution environment:$'), 'env changed'),)
+# -v's line of each test case that ran: "test_y (test.test_x.C) ... ok" (with a docstring,
+# its first line and the result come on the next line).
+CASE_RUN = re.compile(r'^(?P<name>\w+) \((?P<cls>[\w.]+)\)(?P<rest>.*)$')
+CASE_SKIPPED = re.compile(r' \.\.\. skipped\b')
+# The names of every test module the suite runs without arguments (2.7's and 3.2's
+# regrtest.findtests()), to tell which never reported.
+LIST_TESTS = 'from test import regrtest\nfor t in regrtest.findtests(): print(t)'
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one CPython series' regrtest runs and what it prints."""
+    options: tuple       # after `python -m test`: str.format() fields jobs, timeout, junit, tmp
+    quick: tuple         # the part `scons test` runs (test modules of this series)
+    progress: re.Pattern = PROGRESS   # a module's progress line: name, and status if stated
+    results: tuple = ()  # (pattern naming a module, state): lines that state its result
+    summaries: tuple = ()   # (heading, state): final lists of indented module names
+    verbose_cases: bool = False   # -v output names every case that ran (no junit XML)
+    list_tests: str = ''          # code printing every module of the suite, one a line
+    # regrtest has no --timeout: a process of the run older than `timeout` seconds is
+    # killed (see _wait()), and the whole run stops after run_timeout seconds
+    watchdog: bool = False
+    timeout: int = TIMEOUT
+    run_timeout: int = None
+
+    def command(self, python, jobs, junit, tmp, tests=()):
+        fields = {'jobs': jobs, 'timeout': self.timeout, 'junit': junit, 'tmp': tmp}
+        return [python, '-m', 'test', *(o.format(**fields) for o in self.options), *tests]
+
+    @property
+    def junit(self):
+        return any('{junit}' in o for o in self.options)
+
+
+MODERN = Style(options=('-j{jobs}', '-W', '--timeout={timeout}', '--junit-xml={junit}',
+                        '--tempdir={tmp}'), quick=QUICK)
+# 2.7.18: 3.x's progress lines and statuses; no --timeout, --junit-xml or --tempdir (its
+# temporary files go to $TMPDIR); -W re-runs a failed module in the main process and only
+# without -j, so -v names the cases.
+PY27 = Style(options=('-j{jobs}', '-v'), quick=QUICK_27, verbose_cases=True,
+             list_tests=LIST_TESTS, watchdog=True, timeout=PROCESS_TIMEOUT,
+             run_timeout=RUN_TIMEOUT)
+# 3.2.6: results on their own lines and in the final lists; a worker whose child dies
+# reports nothing more (hence list_tests).
+PY32 = Style(options=('-j{jobs}', '-v'), quick=QUICK_32, progress=PROGRESS_32,
+             results=RESULTS_32, summaries=SUMMARIES_32, verbose_cases=True,
+             list_tests=LIST_TESTS, watchdog=True, timeout=PROCESS_TIMEOUT,
+             run_timeout=RUN_TIMEOUT)
+STYLES = {'3.13': MODERN, '3.11': MODERN, '3.2': PY32, '2.7': PY27}
+
+
+def series(version):
+    """'3.13' of '3.13.15'."""
+    return '.'.join(version.split('.')[:2])
 
 
 def module_id(name):
@@ -104,21 +188,45 @@ class Run:
         return cls(**json.loads(text))
 
 
-def parse_log(text, run):
-    """Module states and skip reasons from regrtest's progress lines; failed cases from the
-    output -W shows after a failed module's line."""
+def parse_log(text, run, style=MODERN):
+    """Module states and skip reasons from regrtest's progress lines (and, for a series that
+    states them elsewhere, from its result lines and final lists); failed cases from the
+    output that follows a module's line (-W's of a failed module, -v's of every module),
+    and with -v every case that ran."""
     module = None
+    summary = None          # the state of the final list being read
+    last_case = None        # a case whose result (-v's " ... ok") is still to come
+    classes = set(run.classes)
     for line in text.splitlines():
-        m = PROGRESS.match(line)
+        if summary:
+            if line.startswith('    '):
+                for name in line.split():
+                    run.modules[module_id(name)] = summary
+                continue
+            summary = None
+        m = style.progress.match(line)
         if m:
-            status = m.group('status')
-            state = next((s for prefix, s in STATUSES if status.startswith(prefix)), status)
             module = module_id(m.group('name'))
-            run.modules[module] = state
+            status = m.groupdict().get('status')
+            if status is None:
+                # 3.2: a result line may come first (its errors are written before the
+                # buffered progress line); without one the module passed.
+                run.modules.setdefault(module, 'passed')
+            else:
+                run.modules[module] = next((s for prefix, s in STATUSES
+                                            if status.startswith(prefix)), status)
             continue
+        summary = next((s for heading, s in style.summaries if heading.match(line)), None)
+        if summary:
+            continue
+        result = next(((p.match(line), s) for p, s in style.results if p.match(line)), None)
+        if result:
+            run.modules[module_id(result[0].group('name'))] = result[1]
         m = SKIP_REASON.match(line)
         if m:
             run.skip_reasons[module_id(m.group('name'))] = m.group('reason')
+            continue
+        if result:
             continue
         m = FAILED_CASE.match(line)
         if m:
@@ -130,6 +238,19 @@ def parse_log(text, run):
                 run.cases[m.group('id')] = 'error'
         if m and module and module not in run.explained:
             run.explained.append(module)
+        if m or not style.verbose_cases:
+            continue
+        m = CASE_RUN.match(line)
+        if m:
+            last_case = f'{m.group("cls")}.{m.group("name")}'
+            run.cases_run += 1
+            classes.add(m.group('cls'))
+            line = m.group('rest')
+        if last_case and ' ... ' in line:
+            if CASE_SKIPPED.search(line):
+                run.cases.setdefault(last_case, 'skipped')
+            last_case = None
+    run.classes = sorted(classes)
 
 
 def parse_junit(path, run):
@@ -146,10 +267,74 @@ def parse_junit(path, run):
     run.classes = sorted(classes - {''})
 
 
-def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list):
-    """Run `python -m test` on `tests` (all when empty); its log and junit XML go to
-    out_dir. `wrap` turns the command line into the one to run (a foreign CPU's, say).
-    Returns the Run."""
+def _processes():
+    """{pid: (parent pid, start time in clock ticks after boot)} of this machine's processes."""
+    out = {}
+    for entry in os.listdir('/proc'):
+        try:
+            with open(f'/proc/{entry}/stat') as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            out[int(entry)] = (int(fields[1]), int(fields[19]))
+        except (ValueError, OSError, IndexError):
+            continue
+    return out
+
+
+def _descendants(pid, processes):
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, (parent, _) in processes.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return tree - {pid}
+
+
+def _kill(pids):
+    for p in pids:
+        try:
+            os.kill(p, 9)
+        except OSError:
+            pass
+
+
+def _wait(proc, log, style):
+    """Wait for the suite's process. Where regrtest has no --timeout (style.watchdog), any
+    process it started that runs longer than style.timeout is killed, as 3.x's regrtest
+    stops a test module after its --timeout: the test that started a hung process then
+    fails, a hung worker is reported crashed (2.7) or never (3.2: lost). After
+    style.run_timeout, all stop."""
+    start = time.monotonic()
+    ticks = os.sysconf('SC_CLK_TCK')
+    while True:
+        try:
+            return proc.wait(timeout=WATCH_EVERY if style.watchdog else style.run_timeout)
+        except subprocess.TimeoutExpired:
+            pass
+        processes = _processes()
+        if style.run_timeout and time.monotonic() - start > style.run_timeout:
+            _kill(_descendants(proc.pid, processes) | {proc.pid})
+            log.write(f'\nstaticpython: the run was stopped after {style.run_timeout} s\n')
+            log.flush()
+            return proc.wait()
+        with open('/proc/uptime') as f:
+            now = float(f.read().split()[0])
+        for p in _descendants(proc.pid, processes):
+            if now - processes[p][1] / ticks > style.timeout:
+                try:
+                    with open(f'/proc/{p}/cmdline', 'rb') as f:
+                        what = f.read().replace(b'\0', b' ').decode(errors='replace')[:200]
+                except OSError:
+                    what = '?'
+                _kill([p])
+                log.write(f'\nstaticpython: killed process {p} after {style.timeout} s: '
+                          f'{what}\n')
+                log.flush()
+
+
+def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list, style=MODERN):
+    """Run `python -m test` on `tests` (all when empty) as `style` says; its log (and junit
+    XML) go to out_dir. `wrap` turns the command line into the one to run (a foreign CPU's,
+    say). Returns the Run."""
     os.makedirs(out_dir, exist_ok=True)
     junit = os.path.join(out_dir, 'junit.xml')
     log_path = os.path.join(out_dir, 'regrtest.log')
@@ -158,22 +343,30 @@ def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list):
     # The tests' files, home and temporary directory: a short path of the system's temporary
     # directory, since Unix sockets made there (multiprocessing's) allow 107 bytes of path.
     tmp = tempfile.mkdtemp(prefix='sp-regrtest-')
-    cmd = [python, '-m', 'test', f'-j{jobs}', '-W', f'--timeout={TIMEOUT}', f'--junit-xml={junit}',
-           f'--tempdir={tmp}', *tests]
+    cmd = style.command(python, jobs, junit, tmp, tests)
     run_env = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8', 'HOME': tmp, 'TMPDIR': tmp}
     run_env.update(env or {})
     start = time.monotonic()
+    listed = ()
     try:
+        if style.list_tests and not tests:
+            listed = subprocess.run(wrap([python, '-c', style.list_tests]), env=run_env,
+                                    cwd=tmp, stdin=subprocess.DEVNULL, capture_output=True,
+                                    text=True, check=True).stdout.split()
         with open(log_path, 'w') as log:
-            subprocess.run([sys.executable, '-c', WITH_DEFAULT_SIGINT, *wrap(cmd)],
-                           stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                           env=run_env, cwd=tmp)
+            proc = subprocess.Popen([sys.executable, '-c', WITH_DEFAULT_SIGINT, *wrap(cmd)],
+                                    stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT, env=run_env, cwd=tmp)
+            _wait(proc, log, style)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     run = Run(seconds=round(time.monotonic() - start, 1),
               command=' '.join(cmd[1:]).replace(out_dir + '/', '').replace(tmp, '$TMPDIR'))
     with open(log_path, errors='replace') as f:
-        parse_log(f.read(), run)
+        parse_log(f.read(), run, style)
+    if style.list_tests:
+        for name in tests or listed:
+            run.modules.setdefault(module_id(name), 'lost')
     parse_junit(junit, run)
     return run
 
@@ -282,10 +475,11 @@ def report(title, ours, reference, expected, verdict, tolerated=None):
 
 
 def check(python, out_dir, expected_path, jobs, tests=(), reference=None, title='', wrap=list,
-          tolerated_path=None):
+          tolerated_path=None, style=MODERN):
     """Run the suite on `python`, write out_dir/report.md; return (Verdict, report text).
-    `tolerated_path`: the failures allowed to an emulated run (see judge)."""
-    ours = run_suite(python, out_dir, jobs, tests, wrap=wrap)
+    `tolerated_path`: the failures allowed to an emulated run (see judge); `style`: the
+    series' (STYLES)."""
+    ours = run_suite(python, out_dir, jobs, tests, wrap=wrap, style=style)
     with open(os.path.join(out_dir, 'run.json'), 'w') as f:
         f.write(ours.to_json())
     expected = load_expected(expected_path)
@@ -304,22 +498,25 @@ def parallel_jobs(env):
 
 
 def reference_action(target, source, env):
-    """SCons action: the whole suite on the reference build (source[0], its python);
-    target[0] is the run, as JSON."""
-    run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath), parallel_jobs(env))
+    """SCons action: the whole suite on the reference build (source[0], its python), run as
+    $SP_SERIES's regrtest; target[0] is the run, as JSON."""
+    run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath), parallel_jobs(env),
+                    style=STYLES[env['SP_SERIES']])
     with open(target[0].abspath, 'w') as f:
         f.write(run.to_json())
     return 0
 
 
 def check_action(target, source, env):
-    """SCons action: the whole suite on source[0] (the test-suite interpreter), judged by
-    $SP_EXPECTED, beside the reference run source[-1] (run.json)."""
+    """SCons action: the whole suite on source[0] (the test-suite interpreter), run as
+    $SP_SERIES's regrtest, judged by $SP_EXPECTED, beside the reference run source[-1]
+    (run.json)."""
     with open(source[-1].abspath) as f:
         reference = Run.from_json(f.read())
     out_dir = os.path.join(os.path.dirname(os.path.dirname(source[0].abspath)), 'regrtest')
     verdict, text = check(source[0].abspath, out_dir, env['SP_EXPECTED'], parallel_jobs(env),
-                          reference=reference, title=env['SP_TITLE'])
+                          reference=reference, title=env['SP_TITLE'],
+                          style=STYLES[env['SP_SERIES']])
     print(text)
     print(f'staticpython: report in {out_dir}/report.md', file=sys.stderr)
     return 0 if verdict.ok else 1

@@ -6,9 +6,9 @@ ZipAppend):
     python -E -S stdlib_zip27.py LIBROOT OUT.zip LEVEL [ARC_OFFSET]
 
 (ARC_OFFSET, for 3.x's directory index, is ignored.) Valid Python 2.7 and 3, standard
-library only, so that the build's unit tests can import it. Entries are sorted by name
-and dated 1980-01-01 00:00:00; each .py has its .pyc beside it, whose header records the
-source mtime 315532800 (that date in UTC): 2.7's zipimport, patched by
+library only, so that the build's unit tests can import it. Entries are sorted by name,
+flagged as UTF-8 and dated 1980-01-01 00:00:00; each .py has its .pyc beside it, whose
+header records the source mtime 315532800 (that date in UTC): 2.7's zipimport, patched by
 patches/cpython2.7/2.7.18/0003-zipimport-fixed-date-in-utc.patch, reads the entries' date
 as that moment in every time zone, so the bytecode is used, never found stale. Deflated at
 LEVEL: 2.7's zipfile always asks zlib for its default level (6), so compressobj() is ours.
@@ -37,8 +37,20 @@ class _Zlib(object):
         return zlib.compressobj(self.level, zlib.DEFLATED, -15)
 
 
+class _Utf8Info(zipfile.ZipInfo):
+    """An entry whose name is flagged as UTF-8 (bit 11), as ours are (ASCII): 3.2's zipimport
+    decodes a name without the flag as cp437, a codec that is Python code inside this ZIP.
+    When its importers and directory cache are cleared (test_zipimport does), reading the
+    ZIP again then needs the ZIP itself, and the lookup of cp437 fails; UTF-8 is built in.
+    (zipfile's writer sets its own flag bits: the name's encoding is where they are read.)"""
+
+    def _encodeFilenameFlags(self):
+        name, flags = zipfile.ZipInfo._encodeFilenameFlags(self)
+        return name, flags | 0x800
+
+
 def entry(name):
-    info = zipfile.ZipInfo(name, FIXED_DATE)
+    info = _Utf8Info(name, FIXED_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.create_system = 3
     info.external_attr = 0o100644 << 16

@@ -1,12 +1,14 @@
-"""A quick part of CPython's own test suite (staticpython.regrtest.QUICK) against the
-flavor's test-suite variant, judged by the list of expected failures: what a static
-single-file interpreter does differently, checked in a few minutes. `scons regrtest` runs
-the whole suite beside the default build of the same source."""
+"""A quick part of CPython's own test suite (the series' quick list in
+staticpython.regrtest.STYLES) against the flavor's test-suite variant, judged by the list of
+expected failures: what a static single-file interpreter does differently, checked in a
+few minutes. `scons regrtest` runs the whole suite beside the default build of the same
+source."""
 import os
 
 from conftest import REPO
 from isolation import on_host
 from staticpython import regrtest
+from versions import XY
 
 
 def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target):
@@ -15,8 +17,10 @@ def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target):
     # A foreign CPU's run (qemu, in a user namespace) may fail what its list names, with
     # the reasons in the report.
     emulated = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}-under-qemu.txt')
+    style = regrtest.STYLES[XY]       # how this series' regrtest runs, and its quick part
     verdict, text = regrtest.check(suite_python, out_dir, expected, os.cpu_count() or 2,
-                                   tests=regrtest.QUICK, title='CPython tests, quick part',
+                                   tests=style.quick, title='CPython tests, quick part',
                                    wrap=on_host,
-                                   tolerated_path=None if target.runs_natively() else emulated)
+                                   tolerated_path=None if target.runs_natively() else emulated,
+                                   style=style)
     assert verdict.ok, text

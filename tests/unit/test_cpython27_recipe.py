@@ -15,7 +15,9 @@ VERSION_DATA = ('CONFIGURE', 'OPENSSL_OPTIONS', 'TEST_MODULE_OPTIONS', 'PGO', 'O
                 'CONFIGURE_ENV', 'LIBPYTHON', 'LIBDIR', 'PROGRAM', 'PROGRAM_DIR',
                 'LINK_VARIABLE', 'EXPORT_HEADER_DIRS', 'STABLE_ABI', 'OUR_FILES',
                 'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'STDLIB_SKIP_DIRS',
-                'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS')
+                'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS',
+                'TEST_SUITE_EXPORTS', 'PACKAGE_TESTS', 'REFERENCE_PATCHES',
+                'REFERENCE_CONFIGURE', 'LIBRARY_BUILD_STEPS')
 
 
 def test_every_version_states_all_its_data():
@@ -109,6 +111,8 @@ def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
                                            'os.py', 'os.pyc']
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+    # names flagged UTF-8: 3.2's zipimport decodes the others with cp437, from this ZIP
+    assert all(i.flag_bits & 0x800 for i in infos)
     assert pyc[:4] == magic and int.from_bytes(pyc[4:8], 'little') == 315532800
 
 

@@ -142,11 +142,14 @@ def test_load_expected(tmp_path):
 
 
 def test_the_expected_failures_files_parse_and_give_reasons():
-    import os
+    from staticpython import recipes
     here = os.path.join(os.path.dirname(__file__), '..', 'regrtest')
+    # test ids: in the test package, or in the tests of a library package (2.7's ctypes.test)
+    packages = tuple(p.replace('/', '.') + '.' for r in recipes.load().values()
+                     for p in getattr(r, 'PACKAGE_TESTS', ()))
     for name in os.listdir(here):
         expected = regrtest.load_expected(os.path.join(here, name))
-        assert all(test.startswith('test.') for test in expected), name
+        assert all(test.startswith(('test.',) + packages) for test in expected), name
         assert all(len(reason) > 20 for reason in expected.values()), name
 
 
@@ -165,3 +168,169 @@ def test_judge_an_entry_for_tests_that_live_in_another_module(run):
 def test_the_lists_of_expected_failures_parse(name):
     entries = regrtest.load_expected(os.path.join(os.path.dirname(__file__), '..', 'regrtest', name))
     assert entries and all(reason for reason in entries.values())
+
+
+# 3.2.6's regrtest, `-j2 -v` (lines of a real run): the progress line names the module only;
+# its result comes on lines of its own ("test test_x failed", "... skipped -- ...") and in
+# the final lists; the tests of library packages (ctypes.test) have ids outside test.
+LOG_32 = '''\
+[1/9/1] test_linecache
+test_checkcache (test.test_linecache.LineCacheTests) ... ok
+test_getline (test.test_linecache.LineCacheTests) ... ERROR
+
+======================================================================
+ERROR: test_getline (test.test_linecache.LineCacheTests)
+----------------------------------------------------------------------
+IOError: [Errno 20] Not a directory: '/work/rt/build/linux-x86_64/python3.2-regrtest/bin/python3.2-static/linecache.py'
+
+FAILED (errors=1)
+test test_linecache failed
+[2/9/2] test_ctypes
+test_charpp (ctypes.test.test_pointers.PointersTestCase)
+Test that a character pointer-to-pointer is correctly passed ... ok
+test_GetLastError (ctypes.test.test_errno.Test) ... skipped 'Test specific to Windows'
+test_load (ctypes.test.test_loading.LoaderTest) ... ERROR
+ERROR: test_load (ctypes.test.test_loading.LoaderTest)
+OSError: libc.so.6: Dynamic loading not supported
+test test_ctypes failed
+[3/9/2] test_curses
+test_curses skipped -- Use of the `curses' resource not enabled
+[4/9/2] test_sys
+test_getwindowsversion (test.test_sys.SysModuleTest) ... skipped 'module sys has no attribute getwindowsversion'
+[5/9/2] test_os
+test test_zipfile crashed -- Traceback (most recent call last):
+[6/9/3] test_zipfile
+test_a (test.test_zipfile.T) ... ok
+[7/9/3] test_tcl
+test_tcl skipped -- No module named _tkinter
+4 tests OK.
+2 tests failed:
+    test_ctypes test_linecache
+1 test altered the execution environment:
+    test_os
+2 tests skipped:
+    test_curses test_tcl
+'''
+
+
+@pytest.fixture
+def run32():
+    r = regrtest.Run()
+    regrtest.parse_log(LOG_32, r, regrtest.PY32)
+    return r
+
+
+def test_32_module_results_come_from_their_own_lines_and_the_final_lists(run32):
+    assert run32.modules == {
+        'test.test_linecache': 'failed', 'test.test_ctypes': 'failed',
+        'test.test_curses': 'resource denied', 'test.test_sys': 'passed',
+        'test.test_os': 'env changed',
+        'test.test_zipfile': 'failed',        # its crash line came before its progress line
+        'test.test_tcl': 'skipped'}
+    assert run32.skip_reasons == {'test.test_curses': "Use of the `curses' resource not enabled",
+                                  'test.test_tcl': 'No module named _tkinter'}
+
+
+def test_32_failed_cases_and_the_cases_that_ran(run32):
+    assert run32.failed() == {'test.test_linecache.LineCacheTests.test_getline',
+                              'ctypes.test.test_loading.LoaderTest.test_load',
+                              'test.test_zipfile'}       # crashed: no case named
+    assert run32.explained == ['test.test_linecache', 'test.test_ctypes']
+    assert run32.cases_run == 7
+    assert 'ctypes.test.test_pointers.PointersTestCase' in run32.classes
+    assert run32.cases['ctypes.test.test_errno.Test.test_GetLastError'] == 'skipped'
+    assert run32.cases['test.test_sys.SysModuleTest.test_getwindowsversion'] == 'skipped'
+    assert 'ctypes.test.test_pointers.PointersTestCase.test_charpp' not in run32.cases
+
+
+def test_32_an_expected_failure_of_a_package_test_is_judged_by_the_classes_that_ran(run32):
+    expected = {'ctypes.test.test_loading.LoaderTest.test_load': 'loads libc.so.6',
+                'ctypes.test.test_pointers.PointersTestCase.test_charpp': 'x',
+                'test.test_linecache.LineCacheTests.test_getline': 'y',
+                'test.test_zipfile': 'z'}
+    verdict = regrtest.judge(run32, expected)
+    assert verdict.unexpected == []
+    assert verdict.passed == ['ctypes.test.test_pointers.PointersTestCase.test_charpp']
+
+
+# 2.7.18's regrtest, `-j2 -v`: 3.x's progress lines, with each module's result.
+LOG_27 = '''\
+Run tests in parallel using 2 child processes
+0:00:00 load avg: 0.52 [ 1/10] test_grammar passed
+testAssert (test.test_grammar.GrammarTests) ... ok
+0:00:01 load avg: 0.52 [ 2/10] test_linecache failed
+test_getline (test.test_linecache.LineCacheTests) ... ERROR
+ERROR: test_getline (test.test_linecache.LineCacheTests)
+test test_linecache failed -- Traceback (most recent call last):
+0:00:01 load avg: 0.52 [ 3/10/1] test_curses skipped (resource denied)
+test_curses skipped -- Use of the `curses' resource not enabled
+0:00:31 load avg: 1.10 [ 4/10/1] test_io passed (30 sec) -- running: test_ssl (31 sec)
+0:00:32 load avg: 1.10 [ 5/10/1] test_bsddb3 skipped
+test_bsddb3 skipped -- No module named _bsddb
+0:00:33 load avg: 1.10 [ 6/10/1] test_ctypes crashed
+running: test_ssl (1 min 1 sec)
+'''
+
+
+def test_27_progress_lines_state_the_results(tmp_path):
+    run = regrtest.Run()
+    regrtest.parse_log(LOG_27, run, regrtest.PY27)
+    assert run.modules == {'test.test_grammar': 'passed', 'test.test_linecache': 'failed',
+                           'test.test_curses': 'resource denied', 'test.test_io': 'passed',
+                           'test.test_bsddb3': 'skipped', 'test.test_ctypes': 'crashed'}
+    assert run.failed() == {'test.test_linecache.LineCacheTests.test_getline',
+                            'test.test_ctypes'}
+    assert run.classes == ['test.test_grammar.GrammarTests', 'test.test_linecache.LineCacheTests']
+    assert run.skip_reasons['test.test_bsddb3'] == 'No module named _bsddb'
+
+
+def test_commands_of_each_series():
+    new = regrtest.STYLES['3.13'].command('py', 2, 'j.xml', '/t', ['test_os'])
+    assert new == ['py', '-m', 'test', '-j2', '-W', f'--timeout={regrtest.TIMEOUT}',
+                   '--junit-xml=j.xml', '--tempdir=/t', 'test_os']
+    assert regrtest.STYLES['3.11'] is regrtest.STYLES['3.13']
+    for xy in ('2.7', '3.2'):
+        style = regrtest.STYLES[xy]
+        assert style.command('py', 2, 'j.xml', '/t') == ['py', '-m', 'test', '-j2', '-v']
+        assert not style.junit and style.list_tests and style.run_timeout
+    assert regrtest.STYLES['3.13'].junit and not regrtest.STYLES['3.13'].run_timeout
+    assert regrtest.series('2.7.18') == '2.7' and regrtest.series('3.13.15') == '3.13'
+
+
+def test_quick_parts_name_modules_of_their_series():
+    assert 'test_sqlite' in regrtest.QUICK_27 and 'test_sqlite3' not in regrtest.QUICK_27
+    assert 'test_venv' not in regrtest.QUICK_27 and 'test_ssl' in regrtest.QUICK_27
+    assert 'test_ssl' not in regrtest.QUICK_32 and 'test_ensurepip' not in regrtest.QUICK_32
+
+
+def test_a_module_that_never_reported_is_lost(tmp_path, monkeypatch):
+    """2.7's and 3.2's regrtest can stop early, or lose a module whose worker died: what
+    the suite lists and the log never names counts as failed."""
+    script = tmp_path / 'python'
+    script.write_text('#!/bin/sh\n'
+                      'case "$2" in *findtests*) printf "test_a\\ntest_b\\n"; exit 0;; esac\n'
+                      'echo "[1/2] test_a"\n')
+    script.chmod(0o755)
+    run = regrtest.run_suite(str(script), str(tmp_path / 'out'), 2, style=regrtest.PY32)
+    assert run.modules == {'test.test_a': 'passed', 'test.test_b': 'lost'}
+    assert run.failed() == {'test.test_b'}
+
+
+def test_where_regrtest_has_no_timeout_a_hung_process_is_killed(tmp_path, monkeypatch):
+    """A test whose subprocess hangs (3.2's test_threading, when os.__file__ is no file)
+    fails after the style's timeout instead of holding the run forever."""
+    import dataclasses
+    import time
+    script = tmp_path / 'python'
+    script.write_text('#!/bin/sh\n'
+                      'case "$2" in *findtests*) echo test_a; exit 0;; esac\n'
+                      'sleep 60\n'
+                      'echo "[1/1] test_a"; echo "test test_a failed"\n')
+    script.chmod(0o755)
+    monkeypatch.setattr(regrtest, 'WATCH_EVERY', 0.2)
+    style = dataclasses.replace(regrtest.PY32, timeout=1)
+    start = time.monotonic()
+    run = regrtest.run_suite(str(script), str(tmp_path / 'out'), 2, style=style)
+    assert time.monotonic() - start < 30
+    assert run.modules == {'test.test_a': 'failed'}
+    assert 'staticpython: killed process' in (tmp_path / 'out' / 'regrtest.log').read_text()

@@ -58,6 +58,15 @@ SHARED_ONLY_TEST_MODULES = (
     '_ctypes_test _ctypes/_ctypes_test.c', 'xxlimited xxlimited.c', 'xxlimited_35 xxlimited_35.c',
 )
 TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# Tests inside library packages that the test-suite variant installs beside test/: none.
+# 3.11 still keeps those of ctypes, unittest and distutils in their packages; its
+# variant does not install them (their regression tests do not run: left to do).
+PACKAGE_TESTS = ()
+# The reference build (reference.py): the default one.
+REFERENCE_PATCHES = ()
+REFERENCE_CONFIGURE = ()
+# What `make install` writes that the library needs, run by the new interpreter: none.
+LIBRARY_BUILD_STEPS = ()
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES

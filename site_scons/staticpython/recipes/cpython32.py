@@ -117,7 +117,25 @@ BUILD_TOOLS = ()
 PERF_TRAMPOLINE_CPUS = ()
 
 SHARED_ONLY_TEST_MODULES = ('_testcapi _testcapimodule.c', '_ctypes_test _ctypes/_ctypes_test.c')
-TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
+# The test module's object, whose functions the ctypes tests load from the executable:
+# makesetup names a module's objects Modules/<file>.o, without the source's directory.
+TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
+# The tests of library packages, which the regression tests import (ctypes.test, ...):
+# left out of the ZIP, the test-suite variant installs them under lib/pythonX.Y/ as
+# test/ is, and its zipimport adds them to their package's __path__ (patch 0015); with
+# them the grammars that lib2to3's tests read from their parent directory. Not the Tk
+# and IDLE ones (no _tkinter).
+PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'importlib/test',
+                 'lib2to3/tests', 'lib2to3/Grammar.txt', 'lib2to3/PatternGrammar.txt',
+                 'sqlite3/test', 'unittest/test')
+# The reference build (reference.py), ./configure && make with the build machine's gcc,
+# needs pymalloc's 16-byte alignment too: its first start crashed in the same movaps.
+REFERENCE_PATCHES = ('0010-obmalloc-16-byte-alignment-on-64-bit.patch',)
+REFERENCE_CONFIGURE = ()
+# What `make install` writes that the library needs, run by the interpreter just built in
+# the source tree: lib2to3's grammar pickles, which it reads from the ZIP (patch 0016).
+LIBRARY_BUILD_STEPS = tuple(('-E', '-S', '-m', 'lib2to3.pgen2.driver', f'Lib/lib2to3/{g}.txt')
+                            for g in ('Grammar', 'PatternGrammar'))
 
 # Left out of the ZIP: tests, the Tk GUI and its demos, and the plat-* directories
 # (constants modules that 3.2 puts on sys.path from disk only).
