@@ -298,11 +298,11 @@ def _kill(pids):
 
 
 def _wait(proc, log, style):
-    """Wait for the suite's process. Where regrtest has no --timeout (style.watchdog), any
-    process it started that runs longer than style.timeout is killed, as 3.x's regrtest
-    stops a test module after its --timeout: the test that started a hung process then
-    fails, a hung worker is reported crashed (2.7) or never (3.2: lost). After
-    style.run_timeout, all stop."""
+    """Wait for the suite's process. Where regrtest has no --timeout (style.watchdog), a
+    process it started, that started none itself, and that runs longer than style.timeout
+    is killed, as 3.x's regrtest stops a test module after its --timeout: the test that
+    started a hung process then fails, a hung worker is reported crashed (2.7) or never
+    (3.2: lost). After style.run_timeout, all stop."""
     start = time.monotonic()
     ticks = os.sysconf('SC_CLK_TCK')
     while True:
@@ -318,7 +318,11 @@ def _wait(proc, log, style):
             return proc.wait()
         with open('/proc/uptime') as f:
             now = float(f.read().split()[0])
-        for p in _descendants(proc.pid, processes):
+        tree = _descendants(proc.pid, processes)
+        parents = {processes[p][0] for p in tree}
+        # the processes that started none: a worker that waits for a hung test's child
+        # lives on, and reports its test failed
+        for p in tree - parents:
             if now - processes[p][1] / ticks > style.timeout:
                 try:
                     with open(f'/proc/{p}/cmdline', 'rb') as f:
