@@ -212,10 +212,8 @@ def build(b):
         final, flags = (v.OPT,), None
     else:
         final, flags = profile_guided(b, env)
-    # What `make install` writes that the library needs (2.7's and 3.2's lib2to3 grammar
-    # pickles), by the interpreter just built, into the source's Lib/.
-    for args in v.LIBRARY_BUILD_STEPS:
-        b.run(*b.target.runner(), './python', *args)
+    if v.LIBRARY_BUILD_STEPS:
+        library_build_steps(b)
     b.make(v.LIBPYTHON, *final, env=env)
     write_program(b)
     # Our program is compiled without LTO: its table names the C API by assembler name with
@@ -349,6 +347,36 @@ def profile_guided(b, env):
     use = f'-fprofile-use={b.src(PROFILE)} -fprofile-prefix-path={srcdir} {PGO_USE}'
     return ((v.OPT, f'CFLAGS_NODIST={use}', f'LDFLAGS_NODIST={LTO}',
              *(f'--old-file={tool}' for tool in v.BUILD_TOOLS)), (generate, use, LTO))
+
+
+def library_build_steps(b):
+    """What `make install` writes that the library needs (2.7's and 3.2's lib2to3 grammar
+    pickles), by the interpreter just built, into the source's Lib/. pgen numbers its labels
+    in an order that depends on objects' addresses, so it runs as the training does: from a
+    copy at TRAINING_DIR, without address randomisation, in TRAINING_ENV; the files it
+    writes under Lib/ (not its own bytecode) are copied back."""
+    where = TRAINING_DIR.format(target=b.target.name, flavor=b.flavor.name)
+    os.makedirs(os.path.dirname(where), exist_ok=True)
+    with open(where + '.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _training_copy(b, where)
+        # 2.7's and 3.2's getpath know a build directory by Modules/Setup, then use its Lib/
+        os.makedirs(os.path.join(where, 'Modules'))
+        shutil.copy2(b.src('Modules/Setup'), os.path.join(where, 'Modules'))
+        before = set(_files_under(os.path.join(where, 'Lib')))
+        for args in b.recipe.LIBRARY_BUILD_STEPS:
+            b.runner.run([*TRAINING_RUN, *b.target.runner(), os.path.join(where, 'python'),
+                          *args], where, TRAINING_ENV)
+        for rel in sorted(set(_files_under(os.path.join(where, 'Lib'))) - before):
+            if '__pycache__' not in rel.split(os.sep):     # the bytecode of its own run
+                shutil.copy2(os.path.join(where, 'Lib', rel), b.src('Lib', rel))
+        shutil.rmtree(where)
+
+
+def _files_under(top):
+    for dirpath, _, filenames in os.walk(top):
+        for name in filenames:
+            yield os.path.relpath(os.path.join(dirpath, name), top)
 
 
 def _training_copy(b, where):
