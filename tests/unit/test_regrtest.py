@@ -170,11 +170,13 @@ def test_the_lists_of_expected_failures_parse(name):
     assert entries and all(reason for reason in entries.values())
 
 
-# 3.2.6's regrtest, `-j2 -v` (lines of a real run): the progress line names the module only;
-# its result comes on lines of its own ("test test_x failed", "... skipped -- ...") and in
-# the final lists; the tests of library packages (ctypes.test) have ids outside test.
+# 3.2.6's regrtest, `-j2 -v`: lines of real runs (of python3.2-regrtest, shortened). The
+# progress line names the module only; its result comes on lines of its own ("test test_x
+# failed", "... skipped -- ...") and in the final lists; the tests of library packages
+# (ctypes.test) have ids outside test. With -W a module's errors went to stderr, which was
+# written before the buffered progress line, once even on the same line (test_ctypes).
 LOG_32 = '''\
-[1/9/1] test_linecache
+[167/356/8] test_linecache
 test_checkcache (test.test_linecache.LineCacheTests) ... ok
 test_getline (test.test_linecache.LineCacheTests) ... ERROR
 
@@ -185,31 +187,25 @@ IOError: [Errno 20] Not a directory: '/work/rt/build/linux-x86_64/python3.2-regr
 
 FAILED (errors=1)
 test test_linecache failed
-[2/9/2] test_ctypes
+[ 76/356/3] test_ctypes
 test_charpp (ctypes.test.test_pointers.PointersTestCase)
 Test that a character pointer-to-pointer is correctly passed ... ok
 test_GetLastError (ctypes.test.test_errno.Test) ... skipped 'Test specific to Windows'
-test_load (ctypes.test.test_loading.LoaderTest) ... ERROR
 ERROR: test_load (ctypes.test.test_loading.LoaderTest)
 OSError: libc.so.6: Dynamic loading not supported
 test test_ctypes failed
-[3/9/2] test_curses
+[ 77/356/3] test_curses
 test_curses skipped -- Use of the `curses' resource not enabled
-[4/9/2] test_sys
-test_getwindowsversion (test.test_sys.SysModuleTest) ... skipped 'module sys has no attribute getwindowsversion'
-[5/9/2] test_os
-test test_zipfile crashed -- Traceback (most recent call last):
-[6/9/3] test_zipfile
-test_a (test.test_zipfile.T) ... ok
-[7/9/3] test_tcl
+[200/356/12] test_os
+test test_os crashed -- Traceback (most recent call last):
+[294/356/16] test_tcl
 test_tcl skipped -- No module named _tkinter
+[300/356/16] test_threaded_import
 4 tests OK.
-2 tests failed:
-    test_ctypes test_linecache
-1 test altered the execution environment:
-    test_os
-2 tests skipped:
-    test_curses test_tcl
+3 tests altered the execution environment:
+    test_multiprocessing test_threaded_import test_urllib2_localnet
+30 tests skipped:
+    test_codecmaps_cn test_codecmaps_hk test_codecmaps_jp
 '''
 
 
@@ -223,10 +219,9 @@ def run32():
 def test_32_module_results_come_from_their_own_lines_and_the_final_lists(run32):
     assert run32.modules == {
         'test.test_linecache': 'failed', 'test.test_ctypes': 'failed',
-        'test.test_curses': 'resource denied', 'test.test_sys': 'passed',
-        'test.test_os': 'env changed',
-        'test.test_zipfile': 'failed',        # its crash line came before its progress line
-        'test.test_tcl': 'skipped'}
+        'test.test_curses': 'resource denied', 'test.test_os': 'failed',
+        'test.test_tcl': 'skipped', 'test.test_threaded_import': 'env changed',
+        'test.test_multiprocessing': 'env changed', 'test.test_urllib2_localnet': 'env changed'}
     assert run32.skip_reasons == {'test.test_curses': "Use of the `curses' resource not enabled",
                                   'test.test_tcl': 'No module named _tkinter'}
 
@@ -234,54 +229,67 @@ def test_32_module_results_come_from_their_own_lines_and_the_final_lists(run32):
 def test_32_failed_cases_and_the_cases_that_ran(run32):
     assert run32.failed() == {'test.test_linecache.LineCacheTests.test_getline',
                               'ctypes.test.test_loading.LoaderTest.test_load',
-                              'test.test_zipfile'}       # crashed: no case named
+                              'test.test_os'}      # crashed at import: no case named
     assert run32.explained == ['test.test_linecache', 'test.test_ctypes']
-    assert run32.cases_run == 7
+    assert run32.cases_run == 4
     assert 'ctypes.test.test_pointers.PointersTestCase' in run32.classes
     assert run32.cases['ctypes.test.test_errno.Test.test_GetLastError'] == 'skipped'
-    assert run32.cases['test.test_sys.SysModuleTest.test_getwindowsversion'] == 'skipped'
     assert 'ctypes.test.test_pointers.PointersTestCase.test_charpp' not in run32.cases
+
+
+def test_32_a_result_line_written_before_its_progress_line():
+    # a real line of a -W run: the module's stderr came before, and into, its progress line
+    run = regrtest.Run()
+    regrtest.parse_log('test test_ctypes failed[2/8/2] test_ctypes\n', run, regrtest.PY32)
+    assert run.modules == {'test.test_ctypes': 'failed'}
+    regrtest.parse_log('[2/8/2] test_ctypes\n', run, regrtest.PY32)
+    assert run.modules == {'test.test_ctypes': 'failed'}   # not made 'passed' by it
 
 
 def test_32_an_expected_failure_of_a_package_test_is_judged_by_the_classes_that_ran(run32):
     expected = {'ctypes.test.test_loading.LoaderTest.test_load': 'loads libc.so.6',
                 'ctypes.test.test_pointers.PointersTestCase.test_charpp': 'x',
                 'test.test_linecache.LineCacheTests.test_getline': 'y',
-                'test.test_zipfile': 'z'}
+                'test.test_os': 'z'}
     verdict = regrtest.judge(run32, expected)
     assert verdict.unexpected == []
     assert verdict.passed == ['ctypes.test.test_pointers.PointersTestCase.test_charpp']
 
 
-# 2.7.18's regrtest, `-j2 -v`: 3.x's progress lines, with each module's result.
+# 2.7.18's regrtest, `-j2 -v`: 3.x's progress lines, with each module's result (lines of a
+# real run of the default build, shortened).
 LOG_27 = '''\
 Run tests in parallel using 2 child processes
-0:00:00 load avg: 0.52 [ 1/10] test_grammar passed
-testAssert (test.test_grammar.GrammarTests) ... ok
-0:00:01 load avg: 0.52 [ 2/10] test_linecache failed
-test_getline (test.test_linecache.LineCacheTests) ... ERROR
-ERROR: test_getline (test.test_linecache.LineCacheTests)
-test test_linecache failed -- Traceback (most recent call last):
-0:00:01 load avg: 0.52 [ 3/10/1] test_curses skipped (resource denied)
-test_curses skipped -- Use of the `curses' resource not enabled
-0:00:31 load avg: 1.10 [ 4/10/1] test_io passed (30 sec) -- running: test_ssl (31 sec)
-0:00:32 load avg: 1.10 [ 5/10/1] test_bsddb3 skipped
-test_bsddb3 skipped -- No module named _bsddb
-0:00:33 load avg: 1.10 [ 6/10/1] test_ctypes crashed
-running: test_ssl (1 min 1 sec)
+0:00:00 load avg: 2.38 [  1/404] test_opcodes passed
+test_compare_function_objects (test.test_opcodes.OpcodeTest) ... ok
+0:00:02 load avg: 2.51 [ 18/404] test_aepack skipped
+test_aepack skipped -- No module named aetypes
+0:00:09 load avg: 2.87 [ 71/404] test_codecmaps_hk skipped (resource denied)
+test_codecmaps_hk skipped -- Use of the `urlfetch' resource not enabled
+0:01:50 load avg: 2.78 [226/404] test_multiprocessing passed -- running: test_ftplib (1 min 24 sec)
+0:02:52 load avg: 1.23 [312/404/1] test_ssl failed -- running: test_ftplib (2 min 26 sec)
+test_ssl: testing with 'OpenSSL 3.0.19 27 Jan 2026' (3, 0, 0, 19, 0)
+test_load_verify_cadata (test.test_ssl.ContextTests) ... ERROR
+ERROR: test_load_verify_cadata (test.test_ssl.ContextTests)
+----------------------------------------------------------------------
+test test_ssl failed -- multiple errors occurred
+running: test_ftplib (3 min 57 sec)
+0:05:18 load avg: 1.62 [404/404/3] test_ftplib failed
 '''
 
 
-def test_27_progress_lines_state_the_results(tmp_path):
+def test_27_progress_lines_state_the_results():
     run = regrtest.Run()
     regrtest.parse_log(LOG_27, run, regrtest.PY27)
-    assert run.modules == {'test.test_grammar': 'passed', 'test.test_linecache': 'failed',
-                           'test.test_curses': 'resource denied', 'test.test_io': 'passed',
-                           'test.test_bsddb3': 'skipped', 'test.test_ctypes': 'crashed'}
-    assert run.failed() == {'test.test_linecache.LineCacheTests.test_getline',
-                            'test.test_ctypes'}
-    assert run.classes == ['test.test_grammar.GrammarTests', 'test.test_linecache.LineCacheTests']
-    assert run.skip_reasons['test.test_bsddb3'] == 'No module named _bsddb'
+    assert run.modules == {'test.test_opcodes': 'passed', 'test.test_aepack': 'skipped',
+                           'test.test_codecmaps_hk': 'resource denied',
+                           'test.test_multiprocessing': 'passed', 'test.test_ssl': 'failed',
+                           'test.test_ftplib': 'failed'}
+    assert run.failed() == {'test.test_ssl.ContextTests.test_load_verify_cadata',
+                            'test.test_ftplib'}
+    assert run.explained == ['test.test_ssl']
+    assert run.classes == ['test.test_opcodes.OpcodeTest', 'test.test_ssl.ContextTests']
+    assert run.skip_reasons['test.test_aepack'] == 'No module named aetypes'
 
 
 def test_commands_of_each_series():
