@@ -76,6 +76,22 @@ CROSS_ANSWERS = {
     'ac_cv_broken_mbstowcs': 'no', 'ac_cv_have_chflags': 'no', 'ac_cv_have_lchflags': 'no',
     'ac_cv_aligned_required': 'no', 'ac_cv_x87_double_rounding': 'no',
 }
+# 2.7's and 3.2's configure also run programs for what later versions ask the compiler:
+# printf's %lld, tanh(-0.0)'s sign, computed gotos (3.2), and the order of a double's bytes
+# (DOUBLE_ORDER_ANSWERS, by the target's, for a recipe with CROSS_DOUBLE_ORDER).
+OLD_CROSS_ANSWERS = dict(CROSS_ANSWERS, ac_cv_have_long_long_format='yes',
+                         ac_cv_tanh_preserves_zero_sign='yes', ac_cv_computed_gotos='yes')
+DOUBLE_ORDER_ANSWERS = {   # by Target.big_endian
+    False: {'ac_cv_little_endian_double': 'yes', 'ac_cv_big_endian_double': 'no',
+            'ac_cv_mixed_endian_double': 'no'},
+    True: {'ac_cv_little_endian_double': 'no', 'ac_cv_big_endian_double': 'yes',
+           'ac_cv_mixed_endian_double': 'no'},
+}
+# A cross build's configure arguments ({python}: our interpreter of the same flavor for the
+# build machine) and make arguments ({runner}: the command that runs the target's programs
+# here): 3.x builds its tools for the build machine and runs them with that interpreter.
+CROSS_CONFIGURE = ('--with-build-python={python}',)
+CROSS_MAKE = ()
 # Options of a 3.x configure: the staged OpenSSL ({deps}: the stage's usr/), and the C test
 # modules (test-suite variant) or not.
 OPENSSL_OPTIONS = ('--with-openssl={deps}', '--with-openssl-rpath=no')
@@ -197,21 +213,25 @@ def build(b):
             f.write(''.join(f'{k}={v}\n' for k, v in sorted(cross_answers(b).items())))
         env['CONFIG_SITE'] = site
         host = (f'--build={build_triple()}', f'--host={b.triple}',
-                f'--with-build-python={build_python}')
+                *(a.format(python=build_python) for a in v.CROSS_CONFIGURE))
+    # make's arguments of a cross build (the version's CROSS_MAKE), on every make command
+    cross = tuple(a.format(runner=' '.join(b.target.runner())) for a in v.CROSS_MAKE
+                  ) if build_python else ()
     b.run('./configure', *host, *openssl, *tests, *v.CONFIGURE, env=env)
     if b.flavor.test_suite:
         # The configuration module first: 2.7's and 3.2's `make` runs setup.py, which writes
         # pybuilddir.txt itself, and the rule that writes _sysconfigdata.py then never runs.
-        b.make('python', 'pybuilddir.txt', env=env)
-        b.make(env=env)                    # with the programs CPython's tests run
+        b.make('python', 'pybuilddir.txt', *cross, env=env)
+        b.make(*cross, env=env)            # with the programs CPython's tests run
         check_builtin_modules(b)
-        final, flags = (), None
+        final, flags = cross, None
     elif not v.PGO:
-        b.make('python', 'pybuilddir.txt', v.OPT, env=env)
+        b.make('python', 'pybuilddir.txt', v.OPT, *cross, env=env)
         check_builtin_modules(b)
-        final, flags = (v.OPT,), None
+        final, flags = (v.OPT, *cross), None
     else:
         final, flags = profile_guided(b, env)
+        final += cross
     if v.LIBRARY_BUILD_STEPS:
         library_build_steps(b)
     b.make(v.LIBPYTHON, *final, env=env)
@@ -219,7 +239,7 @@ def build(b):
     # Our program is compiled without LTO: its table names the C API by assembler name with
     # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
     # it also keeps every function of the table from being optimised away.
-    b.make(f'{v.PROGRAM_DIR}/python.o', v.OPT, env=env)
+    b.make(f'{v.PROGRAM_DIR}/python.o', v.OPT, *cross, env=env)
     strings = b.src(v.PROGRAM_DIR, 'staticpython_string.o')
     b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
           os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
@@ -310,7 +330,8 @@ def cross_answers(b):
     if not match:
         raise StepError(f'{b.env["CC"]} defines no __WCHAR_MIN__')
     signed = match.group(1).strip().startswith(('-', '(-'))
-    return dict(v.CROSS_ANSWERS, ac_cv_wchar_t_signed='yes' if signed else 'no')
+    order = DOUBLE_ORDER_ANSWERS[b.target.big_endian] if v.CROSS_DOUBLE_ORDER else {}
+    return dict(v.CROSS_ANSWERS, **order, ac_cv_wchar_t_signed='yes' if signed else 'no')
 
 
 def profile_guided(b, env):

@@ -5,6 +5,7 @@ import zipfile
 
 from staticpython import cpython, exports, options, recipes, stdlib_zip27
 from staticpython.flavors import FLAVORS
+from staticpython.targets import TARGETS
 from staticpython.recipes import cpython27
 
 RECIPES = recipes.load()
@@ -14,7 +15,8 @@ VERSION_DATA = ('CONFIGURE', 'OPENSSL_OPTIONS', 'TEST_MODULE_OPTIONS', 'PGO', 'O
                 'SETUP_VARIABLES', 'SETUP_STATIC', 'SETUP_DISABLED', 'INCLUDE_DIRS',
                 'CONFIGURE_ENV', 'LIBPYTHON', 'LIBDIR', 'PROGRAM', 'PROGRAM_DIR',
                 'LINK_VARIABLE', 'EXPORT_HEADER_DIRS', 'STABLE_ABI', 'OUR_FILES',
-                'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'STDLIB_SKIP_DIRS',
+                'ZIP_WRITER', 'ISOLATED', 'CROSS_BUILD', 'CROSS_CONFIGURE', 'CROSS_MAKE',
+                'CROSS_DOUBLE_ORDER', 'CROSS_ANSWERS', 'STDLIB_SKIP_DIRS',
                 'SHARED_ONLY_TEST_MODULES', 'PERF_TRAMPOLINE_CPUS',
                 'TEST_SUITE_EXPORTS', 'PACKAGE_TESTS', 'REFERENCE_PATCHES',
                 'REFERENCE_CONFIGURE', 'LIBRARY_BUILD_STEPS')
@@ -122,9 +124,46 @@ def test_stdlib_zip27_reports_what_does_not_compile(tmp_path):
     assert len(errors) == 1 and errors[0].startswith('bad.py: ')
 
 
-def test_a_native_only_version_refuses_a_foreign_target_in_one_line():
+def test_a_version_without_cross_build_refuses_a_foreign_target_in_one_line(monkeypatch):
+    monkeypatch.setattr(cpython27, 'CROSS_BUILD', False)
     why = options.unsupported('python2.7', 'linux-aarch64', machine='x86_64')
     assert why and '\n' not in why
     assert 'linux-x86_64, linux-i386' in why and 'linux-aarch64' in why
     assert options.unsupported('python2.7', 'linux-i386', machine='x86_64') is None
-    assert options.unsupported('python3.13', 'linux-aarch64', machine='x86_64') is None
+
+
+def test_every_version_cross_builds_for_every_target():
+    for flavor in FLAVORS:
+        for target in TARGETS:
+            assert options.unsupported(flavor, target, machine='x86_64') is None, (flavor, target)
+
+
+class _Builder(object):
+    """What cpython.cross_answers() reads of a build: the recipe, the target, the compiler's
+    predefined macros."""
+
+    def __init__(self, recipe, target, wchar_min):
+        self.recipe, self.target = recipe, TARGETS[target]
+        self.env = {'CC': 'cc'}
+        self._macros = f'#define __WCHAR_MAX__ 0x7fffffff\n#define __WCHAR_MIN__ {wchar_min}\n'
+
+    def output(self, *args):
+        return self._macros
+
+
+def test_old_versions_answer_the_order_of_doubles_by_the_target():
+    little = cpython.cross_answers(_Builder(cpython27, 'linux-aarch64', '(-0x7fffffff - 1)'))
+    big = cpython.cross_answers(_Builder(cpython27, 'linux-s390x', '0U'))
+    assert (little['ac_cv_little_endian_double'], little['ac_cv_big_endian_double']) == ('yes', 'no')
+    assert (big['ac_cv_little_endian_double'], big['ac_cv_big_endian_double']) == ('no', 'yes')
+    assert little['ac_cv_wchar_t_signed'] == 'yes' and big['ac_cv_wchar_t_signed'] == 'no'
+    assert little['ac_cv_tanh_preserves_zero_sign'] == 'yes'
+    new = cpython.cross_answers(_Builder(RECIPES['cpython3.13'], 'linux-s390x', '0U'))
+    assert 'ac_cv_big_endian_double' not in new       # 3.x asks its compiler
+
+
+def test_cross_make_arguments_name_the_runner_and_keep_3_2s_grammar():
+    from staticpython.recipes import cpython32
+    assert [a.format(runner='qemu') for a in cpython27.CROSS_MAKE] == ['RUNSHARED=qemu']
+    assert '--old-file=Parser/pgen.stamp' in cpython32.CROSS_MAKE
+    assert RECIPES['cpython3.13'].CROSS_MAKE == ()

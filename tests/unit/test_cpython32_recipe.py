@@ -61,12 +61,6 @@ def test_copy_stdlib_of_32_leaves_out_tests_tk_and_platform_dirs(tmp_path):
     assert got == ['concurrent/futures/_base.py', 'json/__init__.py', 'os.py']
 
 
-def test_32_is_built_natively_only():
-    why = options.unsupported('python3.2', 'linux-riscv64', machine='x86_64')
-    assert why and '\n' not in why and 'linux-riscv64' in why
-    assert options.unsupported('python3.2', 'linux-i386', machine='x86_64') is None
-
-
 def test_a_damaged_local_copy_is_named_and_git_tried_next(tmp_path, monkeypatch):
     tar, xz = cpython32.SOURCES
     local = tmp_path / 'local'

@@ -7,7 +7,7 @@ built); no profile-guided build (the training script is Python 3); CPython's mai
 Modules/python.c and its link takes no LDFLAGS of ours beside configure's (LDLAST instead);
 the export table comes from Include/*.h alone (no stable ABI list); the standard library's
 .pyc are written by stdlib_zip27.py, run by the new interpreter (2.7 has no -I: -E -s).
-Its build is native only: 2.7's configure and setup need a 2.7 to cross-build.
+A cross build runs the new interpreter under the target's runner (CROSS_MAKE).
 """
 from staticpython import cpython
 from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
@@ -31,15 +31,22 @@ PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
             f'{LIBDIR}/_staticpython_certs.py', f'{LIBDIR}/_staticpython_cacert.pem',
             f'{LIBDIR}/_staticpython_build.py')
 
-# Not cross-built: the targets are those this machine runs (options.unsupported()).
-CROSS_BUILD = False
+# Cross-built where this machine does not run the target's programs: configure gets its
+# answers (CROSS_ANSWERS, the order of doubles by the target's) from CONFIG_SITE, and the
+# one program the Makefile runs, the new interpreter writing pybuilddir.txt and
+# _sysconfigdata.py, runs under the target's runner (RUNSHARED: qemu). Its library's
+# bytecode is compiled by our python2.7 of the build machine, as for 3.x.
+CROSS_BUILD = True
+CROSS_CONFIGURE = ('PYTHON_FOR_BUILD=./$(BUILDPYTHON) -E',)
+CROSS_MAKE = ('RUNSHARED={runner}',)
+CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--without-ensurepip',
              '--enable-unicode=ucs4', '--enable-ipv6', '--with-computed-gotos',
              'ac_cv_broken_nice=no')
 OPENSSL_OPTIONS = ()    # setup.py's job in 2.7: Setup.local names -lssl -lcrypto
 TEST_MODULE_OPTIONS = {}
-CROSS_ANSWERS = cpython.CROSS_ANSWERS
+CROSS_ANSWERS = cpython.OLD_CROSS_ANSWERS
 PGO = False             # the training (src/staticpython_train.py) is Python 3
 OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall -Wstrict-prototypes'   # configure's for GCC, without -g
 # GCC 14 rejects implicit declarations, int-conversion and incompatible pointer types by

@@ -33,6 +33,9 @@ TEST_MODULE_OPTIONS = cpython.TEST_MODULE_OPTIONS
 PGO = True              # profile-guided and link-time optimised (cpython.profile_guided)
 CFLAGS = ()             # C flags besides the build's own
 CROSS_ANSWERS = cpython.CROSS_ANSWERS
+CROSS_DOUBLE_ORDER = False   # configure asks the compiler
+CROSS_CONFIGURE = cpython.CROSS_CONFIGURE
+CROSS_MAKE = cpython.CROSS_MAKE
 OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall'   # configure's for GCC, without -g
 # As setup.py defines them; no '=' in a Setup line, which makesetup takes for a variable.
 _CURSES = '-DHAVE_NCURSESW -D_XOPEN_SOURCE_EXTENDED'

@@ -27,6 +27,9 @@ TEST_MODULE_OPTIONS = cpython.TEST_MODULE_OPTIONS
 PGO = True              # profile-guided and link-time optimised (cpython.profile_guided)
 CFLAGS = ()             # C flags besides the build's own
 CROSS_ANSWERS = cpython.CROSS_ANSWERS
+CROSS_DOUBLE_ORDER = False   # configure asks the compiler
+CROSS_CONFIGURE = cpython.CROSS_CONFIGURE
+CROSS_MAKE = cpython.CROSS_MAKE
 OPT = cpython.OPT
 # Setup.local lines of modules that Setup.stdlib does not build (none in 3.13), and include
 # directories under the stage's usr/ besides usr/include.

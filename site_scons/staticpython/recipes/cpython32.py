@@ -10,7 +10,7 @@ the export table comes from Include/*.h; the standard library's .pyc sit beside 
 in the ZIP, written by stdlib_zip27.py run by the new interpreter (3.2 has no -I: -E -s).
 No ssl and no _hashlib: 3.2's _ssl.c and _hashopenssl.c use OpenSSL structures that 1.1
 made opaque (as the original StaticPython's python3.2 had no ssl); hashlib uses the
-built-in _md5, _sha1, _sha256 and _sha512. Native build only, as 2.7.
+built-in _md5, _sha1, _sha256 and _sha512. Cross-built as 2.7.
 """
 from staticpython import cpython
 from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
@@ -37,13 +37,18 @@ LIBPYTHON = 'libpython3.2mu.a'         # ABI flags: pymalloc (m), UCS-4 (u)
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
             f'{LIBDIR}/staticpython.py', f'{LIBDIR}/_staticpython_build.py')
 
-CROSS_BUILD = False     # 3.2's configure and build run the programs they compile
+# Cross-built as 2.7 (see there): 3.2's configure has no build Python at all; its grammar
+# tables come with the source (pgen, a program for the target, is not run: --old-file).
+CROSS_BUILD = True
+CROSS_CONFIGURE = ()
+CROSS_MAKE = ('RUNSHARED={runner}', '--old-file=Parser/pgen.stamp')
+CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-wide-unicode',
              '--enable-ipv6', '--with-computed-gotos', 'ac_cv_broken_nice=no')
 OPENSSL_OPTIONS = ()
 TEST_MODULE_OPTIONS = {}
-CROSS_ANSWERS = cpython.CROSS_ANSWERS
+CROSS_ANSWERS = cpython.OLD_CROSS_ANSWERS
 PGO = False             # the training (src/staticpython_train.py) needs Python 3.6 or later
 OPT = 'OPT=-DNDEBUG -fwrapv -O3 -Wall -Wstrict-prototypes'   # configure's for GCC, without -g
 # GCC 14 rejects implicit declarations, int-conversion and incompatible pointer types by
