@@ -164,6 +164,7 @@ def test_old_versions_answer_the_order_of_doubles_by_the_target():
 
 def test_cross_make_arguments_name_the_runner_and_keep_3_2s_grammar():
     from staticpython.recipes import cpython32
-    assert [a.format(runner='qemu') for a in cpython27.CROSS_MAKE] == ['RUNSHARED=qemu']
+    assert [a.format(runner='qemu') for a in cpython27.CROSS_MAKE] == [
+        'PYTHON_FOR_BUILD=qemu ./$(BUILDPYTHON) -E']
     assert '--old-file=Parser/pgen.stamp' in cpython32.CROSS_MAKE
     assert RECIPES['cpython3.13'].CROSS_MAKE == ()

@@ -33,12 +33,13 @@ PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
 
 # Cross-built where this machine does not run the target's programs: configure gets its
 # answers (CROSS_ANSWERS, the order of doubles by the target's) from CONFIG_SITE, and the
-# one program the Makefile runs, the new interpreter writing pybuilddir.txt and
-# _sysconfigdata.py, runs under the target's runner (RUNSHARED: qemu). Its library's
-# bytecode is compiled by our python2.7 of the build machine, as for 3.x.
+# Python the Makefile runs (PYTHON_FOR_BUILD: writing pybuilddir.txt and _sysconfigdata.py,
+# and setup.py in the test-suite variant) is the new interpreter under the target's runner
+# (qemu), given to make, not configure, so that no path of this machine is recorded. Its
+# library's bytecode is compiled by our python2.7 of the build machine, as for 3.x.
 CROSS_BUILD = True
 CROSS_CONFIGURE = ('PYTHON_FOR_BUILD=./$(BUILDPYTHON) -E',)
-CROSS_MAKE = ('RUNSHARED={runner}',)
+CROSS_MAKE = ('PYTHON_FOR_BUILD={runner} ./$(BUILDPYTHON) -E',)
 CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--without-ensurepip',

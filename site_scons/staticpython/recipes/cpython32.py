@@ -37,11 +37,14 @@ LIBPYTHON = 'libpython3.2mu.a'         # ABI flags: pymalloc (m), UCS-4 (u)
 PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
             f'{LIBDIR}/staticpython.py', f'{LIBDIR}/_staticpython_build.py')
 
-# Cross-built as 2.7 (see there): 3.2's configure has no build Python at all; its grammar
-# tables come with the source (pgen, a program for the target, is not run: --old-file).
+# Cross-built as 2.7 (see there), but 3.2's configure has no build Python at all: its
+# Makefile runs ./python after $(RUNSHARED), here the target's runner (qemu), to write
+# pybuilddir.txt. Its grammar tables come with the source (pgen, a program for the target,
+# is not run: --old-file), and setup.py's shared modules (sharedmods, of no use to a static
+# interpreter; its rule puts variables after $(RUNSHARED)) are not built.
 CROSS_BUILD = True
 CROSS_CONFIGURE = ()
-CROSS_MAKE = ('RUNSHARED={runner}', '--old-file=Parser/pgen.stamp')
+CROSS_MAKE = ('RUNSHARED={runner}', '--old-file=Parser/pgen.stamp', '--old-file=sharedmods')
 CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-wide-unicode',
