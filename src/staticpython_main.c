@@ -240,6 +240,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     staticpython_dlfcn_self(real);
+    staticpython_add_modules();     /* modules/ built in: staticpython_modules.h */
     int use_environment = environment_in_effect(argc, argv);
 
     PyStatus status;

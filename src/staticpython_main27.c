@@ -26,5 +26,6 @@ main(int argc, char **argv)
     if (find_and_check_self(argc, argv, exe, real) != 0)
         return 1;
     staticpython_dlfcn_self(real);
+    staticpython_add_modules();     /* modules/ built in: staticpython_modules.h */
     return Py_Main(argc, argv);
 }

@@ -33,6 +33,7 @@ main(int argc, char **argv)
     if (find_and_check_self(argc, argv, exe, real) != 0)
         return 1;
     staticpython_dlfcn_self(real);
+    staticpython_add_modules();     /* modules/ built in: staticpython_modules.h */
     args = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
     owned = PyMem_Malloc(sizeof(wchar_t *) * (argc + 1));
     if (args == NULL || owned == NULL) {

@@ -21,7 +21,7 @@ import pprint
 import re
 import shutil
 
-from staticpython import exports, manifest, recipes, target_env
+from staticpython import exports, extmodules, manifest, recipes, target_env
 from staticpython.context import ZIP_FILES, build_triple
 from staticpython.steps import StepError
 
@@ -138,7 +138,8 @@ STRING_FUNCTIONS = 'src/staticpython_string.c'
 STRING_FLAGS = ('-O2', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '-fno-lto')
 BUILD_FILES = (STRING_FUNCTIONS, TRAINING)
 # The build modules every version's pkg depends on, besides its recipe.
-HELPERS = ('site_scons/staticpython/cpython.py', 'site_scons/staticpython/exports.py')
+HELPERS = ('site_scons/staticpython/cpython.py', 'site_scons/staticpython/exports.py',
+           'site_scons/staticpython/extmodules.py')
 TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/<LIBDIR>/test
 
 
@@ -235,7 +236,8 @@ def build(b):
     if v.LIBRARY_BUILD_STEPS:
         library_build_steps(b)
     b.make(v.LIBPYTHON, *final, env=env)
-    write_program(b)
+    modules, entries, parts, linked = build_modules(b, cflags, env)
+    write_program(b, entries)
     # Our program is compiled without LTO: its table names the C API by assembler name with
     # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
     # it also keeps every function of the table from being optimised away.
@@ -244,10 +246,28 @@ def build(b):
     b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
           os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
     wraps = ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED)
-    b.make('python', f'{v.LINK_VARIABLE}={wraps} {strings}', *final, env=env)
+    b.make('python', f'{v.LINK_VARIABLE}={wraps} {strings}{linked}', *final, env=env)
     if flags:
         record_final_flags(b, *flags)
-    install(b)
+    install(b, parts)
+
+
+def build_modules(b, cflags, env):
+    """The flavor's C extensions of modules/ (extmodules.py), compiled against this build's
+    headers with CPython's optimisation. Returns (object files, inittab entries, Python
+    parts, what the interpreter's link adds: the objects, and the C++ runtime if one is
+    C++)."""
+    v = b.recipe
+    opt = [f for f in v.OPT.split('=', 1)[1].split() if f != '-Wstrict-prototypes']
+    cxxflags = [f for f in b.env['CXXFLAGS'].split() if not f.startswith('-O')]
+    include = [b.src('Include'), b.srcdir]
+    objects, entries, parts = extmodules.build(
+        b, b.flavor.extra_modules, include,
+        ' '.join([cflags, env['CPPFLAGS'], *opt]), ' '.join([*cxxflags, env['CPPFLAGS'], *opt]))
+    linked = ''.join(f' {o}' for o in objects)
+    if any(o.endswith(extmodules.CXX_OBJECT) for o in objects):
+        linked += ' -lstdc++'
+    return objects, entries, parts, linked
 
 
 def record_final_flags(b, instrumented, compile_flags, link_flags):
@@ -422,9 +442,12 @@ def _remove_files(top, suffixes):
                 os.remove(os.path.join(dirpath, name))
 
 
-def write_program(b):
-    """<PROGRAM_DIR>/python.c including our program, and the table of exports beside it."""
+def write_program(b, entries=()):
+    """<PROGRAM_DIR>/python.c including our program, the table of exports beside it, and
+    the inittab of the built-in modules/ (`entries`: [(import name, init name)])."""
     v = b.recipe
+    with open(b.src(v.PROGRAM_DIR, extmodules.INITTAB_HEADER), 'w') as f:
+        f.write(extmodules.inittab_header(entries, int(v.VERSION.split('.')[0])))
     for path in v.PROGRAM:
         shutil.copy2(os.path.join(b.repo, path), b.src(v.PROGRAM_DIR))
     nm = (b.env['NM'], '-g', '--defined-only')
@@ -439,6 +462,7 @@ def write_program(b):
     lines = ["/* Written by the StaticPython build: our program instead of CPython's. */"]
     if b.flavor.test_suite:
         lines.append(f'#define STATICPYTHON_LIBDIR "{v.LIBDIR}"')
+    lines.append(f'#include "{extmodules.INITTAB_HEADER}"')
     lines += [f'#include "{os.path.basename(path)}"' for path in v.PROGRAM]
     with open(b.src(v.PROGRAM_DIR, 'python.c'), 'w') as f:
         f.write('\n'.join(lines) + '\n')
@@ -462,7 +486,7 @@ def check_builtin_modules(b):
         raise RuntimeError(f'CPython built excluded modules {", ".join(unwanted)}')
 
 
-def install(b):
+def install(b, parts=()):
     v = b.recipe
     os.makedirs(b.dest('bin'))
     shutil.copy2(b.src('python'), b.dest('bin/python'))
@@ -473,6 +497,7 @@ def install(b):
     # _sysconfigdata_*.py and friends; the packing step takes this checkout's paths out.
     for path in glob.glob(os.path.join(builddir, '*.py')) + glob.glob(os.path.join(builddir, '*.json')):
         shutil.copy2(path, lib)
+    extmodules.copy_python_parts(parts, lib)
     for repo_path, name in v.OUR_FILES:
         shutil.copy2(os.path.join(b.repo, repo_path), os.path.join(lib, name))
     if os.path.isdir(os.path.join(b.deps, ZIP_FILES)):

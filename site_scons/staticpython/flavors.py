@@ -32,6 +32,16 @@ class Flavor:
         return ('encodings', 'os', 'site', 'json', 'sqlite3') + (
             ('ssl',) if 'openssl' in self.libraries else ())
 
+    def with_modules(self, names):
+        """This flavor with more C extensions of modules/ compiled in (the `modules` option),
+        named for them: python3.13+msgpack."""
+        new = tuple(n for n in dict.fromkeys(names) if n not in self.extra_modules)
+        if not new:
+            return self
+        return replace(self, name=self.name + ''.join(MODULES_SEPARATOR + n for n in new),
+                       summary=f'{self.summary}, with {", ".join(new)}',
+                       extra_modules=self.extra_modules + new)
+
     def for_test_suite(self):
         """This flavor with its C test modules built in, to run CPython's own test suite."""
         return replace(self, name=self.name + TEST_SUITE_SUFFIX, test_suite=True,
@@ -42,6 +52,7 @@ class Flavor:
 
 
 TEST_SUITE_SUFFIX = '-regrtest'
+MODULES_SEPARATOR = '+'
 
 # CPython's C test and example modules: only in the test-suite variant.
 _TEST_MODULES_313 = (
@@ -122,6 +133,9 @@ _LIBRARIES_32 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'libffi')
 _LIBRARIES = ('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
               'libuuid', 'certifi', 'tzdata')
 
+# The C extensions of modules/ every flavor has built in (the original's: greenlet).
+_MODULES = ('greenlet',)
+
 FLAVORS = {f.name: f for f in (
     Flavor(
         name='python3.13',
@@ -131,6 +145,7 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_313 + _TEST_MODULES_313,
         required_modules=_REQUIRED_313,
         test_modules=_TEST_MODULES_313,
+        extra_modules=_MODULES,
     ),
     Flavor(
         name='python3.11',
@@ -140,6 +155,7 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_311 + _TEST_MODULES_311,
         required_modules=_REQUIRED_311,
         test_modules=_TEST_MODULES_311,
+        extra_modules=_MODULES,
     ),
     Flavor(
         name='python3.2',
@@ -150,6 +166,7 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_32 + _TEST_MODULES_32,
         required_modules=_REQUIRED_32,
         test_modules=_TEST_MODULES_32,
+        extra_modules=_MODULES,
     ),
     Flavor(
         name='python2.7',
@@ -159,6 +176,7 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_27 + _TEST_MODULES_27,
         required_modules=_REQUIRED_27,
         test_modules=_TEST_MODULES_27,
+        extra_modules=_MODULES,
     ),
 )}
 
@@ -166,8 +184,11 @@ DEFAULT_FLAVOR = 'python3.13'
 
 
 def find(name):
-    """The flavor called `name`, test-suite variants included, or None."""
+    """The flavor called `name`, test-suite variants and added modules (python3.13+msgpack)
+    included, or None."""
     base = name.removesuffix(TEST_SUITE_SUFFIX)
-    if base not in FLAVORS:
+    first, *modules = base.split(MODULES_SEPARATOR)
+    if first not in FLAVORS:
         return None
-    return FLAVORS[base] if base == name else FLAVORS[base].for_test_suite()
+    flavor = FLAVORS[first].with_modules(modules)
+    return flavor if base == name else flavor.for_test_suite()

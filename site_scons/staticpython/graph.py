@@ -8,7 +8,7 @@ the native target. So `scons target=linux-aarch64` builds linux-x86_64's python3
 """
 import os
 
-from . import options, packages, toolchain
+from . import extmodules, options, packages, toolchain
 from .targets import TARGETS, native_target
 
 # Every library recipe is built by `libs`; a flavor's own list feeds its interpreter.
@@ -91,7 +91,9 @@ class TargetBuild:
         single = self.env.ZipAppend(
             path, pkg, ZIPAPPEND_LIBDIR=recipe.LIBDIR, ZIPAPPEND_TARGET=self.target.name,
             ZIPAPPEND_WRITER=recipe.ZIP_WRITER, ZIPAPPEND_ISOLATED=' '.join(recipe.ISOLATED),
-            ZIPAPPEND_IMPORTS=' '.join(flavor.first_start_imports),
+            ZIPAPPEND_IMPORTS=' '.join(flavor.first_start_imports +
+                                       extmodules.top_level_imports(flavor.extra_modules,
+                                                                    recipe.VERSION)),
             # relative to the top directory: the same signature in any checkout
             ZIPAPPEND_STRIP=toolchain.tool(os.path.join(self.root, 'toolchain'),
                                            self.env['SP_TRIPLE'], 'strip'), **extra)

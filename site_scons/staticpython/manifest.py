@@ -1,6 +1,7 @@
 """What a binary is, as data: the facts its build writes into it (_staticpython_build.FACTS)
 and that `python -m staticpython` prints, with its built-in modules, size and sha256, as
 the binary's entry of a release's MANIFEST.json."""
+from . import extmodules
 from . import recipes as recipe_registry
 
 
@@ -12,7 +13,9 @@ def _package(recipe, patches=()):
 def build_facts(flavor, target, libc, pie, recipes):
     """The facts of one interpreter build: JSON-ready, the same on every build machine."""
     interpreter = recipes[flavor.interpreter]
-    linked = recipe_registry.closure(recipes, flavor.libraries)
+    modules = extmodules.chosen(flavor.extra_modules, interpreter.VERSION)
+    linked = recipe_registry.closure(recipes, flavor.libraries + extmodules.libraries(
+        flavor.extra_modules, interpreter.VERSION))
     toolchain = [n for n, r in recipes.items() if r.KIND in ('toolchain', 'part')]
     return {
         'flavor': flavor.name,
@@ -24,5 +27,9 @@ def build_facts(flavor, target, libc, pie, recipes):
         'pie': bool(pie),
         'file': f'{target.name}/{flavor.output}',
         'libraries': [_package(recipes[n]) for n in linked],
+        # the C extensions of modules/ compiled in, with their built-in modules
+        'modules': [{'name': m.NAME, 'version': r.version, 'license': m.LICENSE,
+                     'sources': [{'file': r.source.filename, 'sha256': r.source.sha256}],
+                     'builtins': sorted(r.builtins)} for m, r in modules],
         'toolchain': [{'name': n, 'version': recipes[n].VERSION} for n in toolchain],
     }

@@ -4,7 +4,7 @@ Errors are one line each, naming the valid values; SCons then exits non-zero.
 """
 import os
 
-from . import recipes
+from . import extmodules, recipes
 from .flavors import DEFAULT_FLAVOR, FLAVORS
 from .targets import TARGETS, native_target
 
@@ -21,7 +21,7 @@ def default_cache():
 
 def defaults():
     return {'flavor': DEFAULT_FLAVOR, 'target': native_target() or '', 'libc': 'musl',
-            'verbose': '0', 'pie': 'auto', 'cache': default_cache()}
+            'verbose': '0', 'pie': 'auto', 'cache': default_cache(), 'modules': ''}
 
 
 def errors(arguments, repo=None):
@@ -41,6 +41,8 @@ def errors(arguments, repo=None):
     target = arguments.get('target', known['target'])
     if flavor in FLAVORS and target in TARGETS and unsupported(flavor, target):
         problems.append(unsupported(flavor, target))
+    if flavor in FLAVORS:
+        problems += module_errors(flavor, arguments.get('modules', ''))
     if str(arguments.get('verbose', '0')).lower() not in BOOL_WORDS:
         problems.append(f"verbose must be one of {', '.join(BOOL_WORDS)}, "
                         f"not '{arguments['verbose']}'")
@@ -67,6 +69,27 @@ def unsupported(flavor_name, target_name, machine=None):
             f"({', '.join(native) or 'none'}), not cross-built for {target_name}")
 
 
+def module_names(value):
+    """The `modules` option's names: comma-separated, spaces allowed."""
+    return tuple(n.strip() for n in value.split(',') if n.strip())
+
+
+def module_errors(flavor_name, value):
+    """Why the `modules` option's names cannot go into `flavor_name` (one line each)."""
+    version = recipes.load()[FLAVORS[flavor_name].interpreter].VERSION
+    try:
+        extmodules.chosen(module_names(value), version)
+    except ValueError as e:
+        return [str(e)]
+    return []
+
+
+def flavor(arguments):
+    """The flavor the arguments ask for, with the modules the `modules` option adds."""
+    name = arguments.get('flavor', DEFAULT_FLAVOR)
+    return FLAVORS[name].with_modules(module_names(arguments.get('modules', '')))
+
+
 def pie(value, target):
     """Whether executables for `target` are static-pie, for the `pie` option's value."""
     value = str(value).lower()
@@ -76,9 +99,16 @@ def pie(value, target):
 def help_text():
     versions = {name: r.VERSION for name, r in recipes.load().items()}
     lines = ['', 'Flavors (flavor=NAME), with the exact Python version each builds:']
-    lines += [f'  {f.name:<16} {versions[f.interpreter]:<9} {f.summary}' for f in FLAVORS.values()]
+    lines += [f'  {f.name:<16} {versions[f.interpreter]:<9} {f.summary}'
+              + (f'; modules: {", ".join(f.extra_modules)}' if f.extra_modules else '')
+              for f in FLAVORS.values()]
     lines += ['', 'Targets (target=NAME), each with its own toolchain (GCC, binutils, musl):']
     lines += [f'  {t.name:<16} {t.triple("musl"):<24} {t.summary}' for t in TARGETS.values()]
+    lines += ['', 'C extensions of modules/, compiled in (every flavor has those it names; '
+              'modules=A,B adds more):']
+    for m in extmodules.load().values():
+        releases = ', '.join(f'{r.version} (Python {r.python})' for r in m.RELEASES)
+        lines += [f'  {m.NAME:<16} {m.SUMMARY}', f'  {"":<16} releases: {releases}']
     lines += ['', 'Aliases: python (the default, with libs), toolchain, libs, fetch, test, unittest,',
               '         regrtest (CPython\'s own test suite), bench, release (every flavor for',
               '         every target into release/), provenance', '']

@@ -15,7 +15,7 @@ import sys
 import SCons.Action
 import SCons.Util
 
-from . import manifest, pkgbuild, sources, steps
+from . import extmodules, manifest, pkgbuild, sources, steps
 from . import recipes as recipe_registry
 from .targets import TARGETS
 
@@ -51,10 +51,15 @@ def _union(target, source, env):
 
 
 def _fetch(target, source, env):
-    recipe = RECIPES[env['SP_RECIPE']]
+    if env['SP_RECIPE'].startswith(MODULE_PREFIX):      # every release of a modules/ entry
+        module = extmodules.load()[env['SP_RECIPE'][len(MODULE_PREFIX):]]
+        forms = [(r.source,) for r in module.RELEASES]
+    else:
+        forms = [RECIPES[env['SP_RECIPE']].SOURCES]
     try:
-        if recipe.SOURCES:
-            sources.fetch(recipe.SOURCES, env['SP_CACHE'])
+        for form in forms:
+            if form:
+                sources.fetch(form, env['SP_CACHE'])
     except sources.FetchError as e:
         print(f'staticpython: {e}', file=sys.stderr)
         return 1
@@ -82,6 +87,7 @@ def unpacked_subtree(env, pkg, subtree, dest):
 
 UNION_ACTION = SCons.Action.Action(_union, '  STAGE    $TARGET.dir')
 FETCH_ACTION = SCons.Action.Action(_fetch, '  FETCH    $SP_RECIPE')
+MODULE_PREFIX = 'module-'           # a fetch node's name for a modules/ entry
 SUBTREE_ACTION = SCons.Action.Action(_unpack_subtree, '  UNPACK   $SP_SUBTREE/ into $TARGET.dir',
                                      varlist=['SP_SUBTREE'])
 
@@ -127,13 +133,15 @@ def declare(env, names):
 
 
 def fetches(env):
-    """One node per recipe with sources: download it into the cache (`scons fetch`)."""
+    """One node per recipe with sources and per entry of modules/: download it into the
+    cache (`scons fetch`)."""
+    names = [name for name, recipe in RECIPES.items() if recipe.SOURCES]
+    names += [MODULE_PREFIX + name for name in extmodules.load()]
     nodes = []
-    for name, recipe in RECIPES.items():
-        if recipe.SOURCES:
-            node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
-            env.AlwaysBuild(node)
-            nodes.append(node)
+    for name in names:
+        node = env.Command(f'#fetch-{name}', [], FETCH_ACTION, SP_RECIPE=name)
+        env.AlwaysBuild(node)
+        nodes.append(node)
     return nodes
 
 
@@ -143,8 +151,14 @@ def interpreter(nodes, flavor, build_python=None):
     interpreter of the same flavor for the build machine (CPython's cross build runs it)."""
     env = nodes['env']
     recipe = RECIPES[flavor.interpreter]
-    deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, flavor.libraries)]
+    modules = extmodules.load()
+    libraries = flavor.libraries + extmodules.libraries(flavor.extra_modules, recipe.VERSION,
+                                                        modules)
+    deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, libraries)]
     deps += [env.File(f'#{f}') for f in _repo_files(recipe)]
+    # The C extensions of modules/ compiled in: their data files, and what they pin.
+    deps += [env.File(f'#{modules[m].PATH}') for m in flavor.extra_modules]
+    compiled_in = extmodules.fingerprint(flavor.extra_modules, recipe.VERSION, modules)
     extra = {}
     if build_python is not None:
         deps += build_python
@@ -154,7 +168,8 @@ def interpreter(nodes, flavor, build_python=None):
     # The facts the interpreter carries about itself (its manifest entry) are recipe data.
     facts = manifest.build_facts(flavor, TARGETS[env['SP_TARGET']], env['SP_LIBC'],
                                  env['SP_PIE'], RECIPES)
-    return _declare_pkg(env, recipe, deps, nodes['compiler'], f'flavor={flavor} facts={facts}',
+    return _declare_pkg(env, recipe, deps, nodes['compiler'],
+                        f'flavor={flavor} facts={facts} modules=({compiled_in})',
                         out_dir=out_dir, SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name, **extra)
 
 

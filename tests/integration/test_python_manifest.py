@@ -30,3 +30,6 @@ def test_it_prints_its_own_manifest_entry(python, target, triple, flavor, pie):
     assert [entry['libc']['name'], entry['libc']['version']] == facts['libc']
     assert entry['pie'] is pie
     assert {lib['name'] for lib in entry['libraries']} >= set(flavor.libraries)
+    assert [m['name'] for m in entry['modules']] == list(flavor.extra_modules)
+    for m in entry['modules']:            # the C extensions of modules/: built in
+        assert m['version'] and m['license'] and set(m['builtins']) <= set(facts['builtins'])

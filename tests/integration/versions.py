@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from staticpython.flavors import FLAVORS
+from staticpython.flavors import find
 from staticpython.recipes import load
 
 
@@ -325,7 +325,7 @@ SERIES = {
     ),
 }
 
-FLAVOR = FLAVORS[os.environ.get('STATICPYTHON_FLAVOR', 'python3.13')]
+FLAVOR = find(os.environ.get('STATICPYTHON_FLAVOR', 'python3.13'))
 RECIPE = load()[FLAVOR.interpreter]
 VERSION = RECIPE.VERSION                            # '3.13.15'
 XY = '.'.join(VERSION.split('.')[:2])               # '3.13'

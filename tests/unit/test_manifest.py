@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from staticpython import manifest, recipes, release
+from staticpython import extmodules, manifest, recipes, release
 from staticpython.flavors import FLAVORS
 from staticpython.targets import TARGETS
 
@@ -27,6 +27,11 @@ def test_facts_name_the_build_and_every_library_linked_in(target):
         assert lib['version'] == r.VERSION and lib['license'] == r.LICENSE
         assert [s['sha256'] for s in lib['sources']] == [s.sha256 for s in r.SOURCES]
     assert {t['name'] for t in facts['toolchain']} == {'binutils', 'gcc', 'linux-headers', 'musl'}
+    greenlet = extmodules.release_for(extmodules.load()['greenlet'], facts['python'])
+    assert facts['modules'] == [{
+        'name': 'greenlet', 'version': greenlet.version, 'license': 'MIT AND PSF-2.0',
+        'sources': [{'file': greenlet.source.filename, 'sha256': greenlet.source.sha256}],
+        'builtins': ['greenlet._greenlet']}]
 
 
 def test_index_writes_sums_and_manifest_sorted(tmp_path):

@@ -1,0 +1,212 @@
+"""Third-party C extensions compiled into the interpreter: the data files of modules/.
+
+Each modules/<name>.py defines:
+  NAME, LICENSE, SUMMARY  strings
+  RELEASES    tuple of Release, newest first: a flavor takes the first whose `python`
+              accepts its CPython version
+  LIBRARIES   recipe names the extension links (their pkgs join the flavor's)
+
+A Release names its pinned sdist (sources.Source, fetched like any source), its C or C++
+files (`sources`, paths in the sdist's tree), its flags, the built-in modules it defines
+({import name: name of its init function without PyInit_/init}) and its Python parts
+(directories or files of the sdist's tree, copied into the standard library's ZIP).
+
+build() compiles them inside the interpreter's build, against CPython's headers, with the
+target's toolchain; cpython.py links the objects into the interpreter, and our main()
+appends the modules to the inittab (inittab_header()) before the interpreter starts.
+"""
+import fnmatch
+import importlib.util
+import os
+import shutil
+from dataclasses import dataclass, field
+
+from . import sources, steps
+
+MODULES_DIR = 'modules'                  # in the repo's top directory
+_FIELDS = ('NAME', 'LICENSE', 'SUMMARY', 'RELEASES', 'LIBRARIES')
+C_SUFFIXES = ('.c',)
+CXX_SUFFIXES = ('.cpp', '.cc', '.cxx')
+# What the Python parts leave out: an extension's own tests and build leftovers.
+SKIP_DIRS = ('tests', 'test', '__pycache__')
+SKIP_FILES = ('*.c', '*.cpp', '*.h', '*.hpp', '*.pyx', '*.pxd', '*.pyc', '*.so')
+# The inittab of the extensions, included first by our program (cpython.write_program).
+INITTAB_HEADER = 'staticpython_modules.h'
+CXX_OBJECT = '.cxx.o'                    # a C++ object: the link adds the C++ runtime
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    python: str               # the CPython versions it supports: '>=3.10', '==2.7', ...
+    source: sources.Source    # the sdist (pip route, with its sha256)
+    sources: tuple            # C/C++ files in the sdist, compiled and linked in
+    builtins: dict            # import name -> init function's name (PyInit_<it>, init<it>)
+    python_parts: tuple = ()  # directories or files copied into the ZIP (their top name)
+    include_dirs: tuple = ()  # directories of the sdist's tree for -I (each file's own too)
+    cflags: tuple = ()        # for C and C++ files alike
+    cxxflags: tuple = ()      # for C++ files only
+    target_flags: dict = field(default_factory=dict)   # target name -> extra flags
+
+
+def _root():
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def load(root=None):
+    """Every module of modules/, by NAME, sorted."""
+    top = os.path.join(root or _root(), MODULES_DIR)
+    found = {}
+    for name in sorted(os.listdir(top)) if os.path.isdir(top) else ():
+        if not name.endswith('.py') or name.startswith('_'):
+            continue
+        spec = importlib.util.spec_from_file_location(f'staticpython_module_{name[:-3]}',
+                                                      os.path.join(top, name))
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        missing = [f for f in _FIELDS if not hasattr(mod, f)]
+        if missing:
+            raise ValueError(f'{MODULES_DIR}/{name} lacks {", ".join(missing)}')
+        mod.PATH = f'{MODULES_DIR}/{name}'
+        found[mod.NAME] = mod
+    return found
+
+
+def _series(version):
+    return tuple(int(p) for p in version.split('.')[:2])
+
+
+def accepts(spec, python_version):
+    """Whether `spec` ('>=3.10', '==2.7', '>=3.5,<3.12') accepts CPython `python_version`,
+    compared by its series (major.minor)."""
+    have = _series(python_version)
+    for clause in spec.split(','):
+        clause = clause.strip()
+        op = clause.rstrip('0123456789.')
+        want = _series(clause[len(op):])
+        ok = {'>=': have >= want, '>': have > want, '<=': have <= want, '<': have < want,
+              '==': have == want, '!=': have != want}.get(op)
+        if ok is None:
+            raise ValueError(f'bad Python version clause {clause!r} (use >=, >, <=, <, ==, !=)')
+        if not ok:
+            return False
+    return True
+
+
+def release_for(module, python_version):
+    """The newest release of `module` that supports CPython `python_version`, or None."""
+    return next((r for r in module.RELEASES if accepts(r.python, python_version)), None)
+
+
+def unsupported(module, python_version):
+    """One line saying that no release of `module` supports this Python, or None."""
+    if release_for(module, python_version):
+        return None
+    ranges = '; '.join(f'{r.version}: Python {r.python}' for r in module.RELEASES)
+    return (f'module {module.NAME} has no release for Python {python_version} '
+            f'(its releases: {ranges})')
+
+
+def chosen(names, python_version, modules=None):
+    """[(module, release)] for the flavor's module names, in order; ValueError naming the
+    unknown ones (with the valid names) or the first unsupported one."""
+    modules = load() if modules is None else modules
+    unknown = [n for n in names if n not in modules]
+    if unknown:
+        raise ValueError(f"unknown module {', '.join(unknown)}; valid modules: "
+                         f"{', '.join(modules)}")
+    out = []
+    for name in names:
+        why = unsupported(modules[name], python_version)
+        if why:
+            raise ValueError(why)
+        out.append((modules[name], release_for(modules[name], python_version)))
+    return out
+
+
+def fingerprint(names, python_version, modules=None):
+    """What of the chosen modules shapes a build, as one string."""
+    return ' '.join(f'{m.NAME}={r.version}:{r.source.sha256}:{r!r}'
+                    for m, r in chosen(names, python_version, modules))
+
+
+def libraries(names, python_version, modules=None):
+    """The recipe names the chosen modules link."""
+    out = []
+    for m, _ in chosen(names, python_version, modules):
+        out += [lib for lib in m.LIBRARIES if lib not in out]
+    return tuple(out)
+
+
+def inittab_header(entries, python_major):
+    """staticpython_modules.h: the extensions' init functions and staticpython_add_modules(),
+    which main() calls before the interpreter starts. `entries`: [(import name, init name)]."""
+    ret, prefix = ('void', 'init') if python_major == 2 else ('PyObject *', 'PyInit_')
+    lines = ['/* Written by the StaticPython build: the C extensions of modules/ built in. */',
+             '#include "Python.h"', '']
+    lines += [f'extern {ret}{"" if ret.endswith("*") else " "}{prefix}{init}(void);'
+              for _, init in entries]
+    lines += ['', 'static struct _inittab staticpython_modules[] = {']
+    lines += [f'    {{"{name}", {prefix}{init}}},' for name, init in entries]
+    lines += ['    {NULL, NULL}', '};', '',
+              'static void staticpython_add_modules(void) {',
+              f'    if ({len(entries)} && PyImport_ExtendInittab(staticpython_modules) < 0) {{',
+              '        fprintf(stderr, "staticpython: no memory for the built-in modules\\n");',
+              '        exit(1);', '    }', '}', '']
+    return '\n'.join(lines)
+
+
+def build(b, names, include_dirs, cflags, cxxflags):
+    """Compile the flavor's extensions in b's work directory. Returns (object files, the
+    inittab entries, the Python parts' (source path, name in the library) pairs)."""
+    objects, entries, parts = [], [], []
+    for module, release in chosen(names, b.recipe.VERSION):
+        archive = sources.fetch((release.source,), b.cache)
+        top = b.mkdir('modules', module.NAME)
+        steps.unpack(archive, top)
+        b.runner.note(f'\n=== module {module.NAME} {release.version} ({os.path.basename(archive)})')
+        extra = list(release.cflags) + list(release.target_flags.get(b.target.name, ()))
+        incs = [f'-I{os.path.normpath(os.path.join(top, d))}' for d in release.include_dirs]
+        incs += [f'-I{d}' for d in include_dirs]
+        for i, rel in enumerate(release.sources):
+            src = os.path.join(top, rel)
+            obj = os.path.join(b.workdir, 'modules', f'{module.NAME}-{i}')
+            if rel.endswith(CXX_SUFFIXES):
+                cmd = [b.env['CXX'], *cxxflags.split(), *release.cxxflags]
+                obj += CXX_OBJECT
+            elif rel.endswith(C_SUFFIXES):
+                cmd = [b.env['CC'], *cflags.split()]
+                obj += '.o'
+            else:
+                raise steps.StepError(f'{module.PATH}: {rel} is neither C nor C++')
+            b.run(*cmd, *extra, *incs, f'-I{os.path.dirname(src)}', '-c', src, '-o', obj)
+            objects.append(obj)
+        entries += sorted(release.builtins.items())
+        for rel in release.python_parts:
+            parts.append((os.path.join(top, rel), os.path.basename(rel.rstrip('/'))))
+    return objects, entries, parts
+
+
+def copy_python_parts(parts, lib):
+    """The extensions' Python parts into the library directory `lib`."""
+    for path, name in parts:
+        if os.path.isdir(path):
+            shutil.copytree(path, os.path.join(lib, name), dirs_exist_ok=True,
+                            ignore=_ignore)
+        else:
+            shutil.copy2(path, os.path.join(lib, name))
+
+
+def _ignore(directory, names):
+    return {n for n in names
+            if (n in SKIP_DIRS and os.path.isdir(os.path.join(directory, n)))
+            or any(fnmatch.fnmatchcase(n, p) for p in SKIP_FILES)}
+
+
+def top_level_imports(names, python_version, modules=None):
+    """The packages or modules the chosen extensions' built-in modules belong to: what the
+    new interpreter's first start imports to show they work (greenlet._greenlet: greenlet)."""
+    out = []
+    for _, release in chosen(names, python_version, modules):
+        out += [n.split('.')[0] for n in sorted(release.builtins) if n.split('.')[0] not in out]
+    return tuple(out)

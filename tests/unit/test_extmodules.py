@@ -1,0 +1,106 @@
+"""The C extensions of modules/ as data: loading, the release each Python gets, the `modules`
+option's errors, flavors named for added modules, and the inittab our main() extends."""
+import pytest
+
+from staticpython import extmodules, flavors, options, recipes
+from staticpython.flavors import FLAVORS
+
+MODULES = extmodules.load()
+VERSIONS = {name: r.VERSION for name, r in recipes.load().items()}
+
+
+def test_every_module_file_states_its_data_and_pins_its_sdists():
+    assert 'greenlet' in MODULES
+    for m in MODULES.values():
+        assert m.RELEASES and m.LICENSE and m.SUMMARY
+        for r in m.RELEASES:
+            assert len(r.source.sha256) == 64 and r.source.pip.endswith('==' + r.version)
+            assert r.sources and r.builtins
+            assert all(s.endswith(extmodules.C_SUFFIXES + extmodules.CXX_SUFFIXES)
+                       for s in r.sources)
+            extmodules.accepts(r.python, '3.13.1')          # the range parses
+
+
+@pytest.mark.parametrize('spec,version,ok', [
+    ('>=3.10', '3.13.15', True), ('>=3.10', '3.2.6', False), ('==2.7', '2.7.18', True),
+    ('==2.7', '3.11.2', False), ('>=3.5,<3.12', '3.11.2', True), ('>=3.5,<3.12', '3.13.5', False),
+    ('!=3.2', '3.2.6', False),
+])
+def test_a_release_range_is_compared_by_series(spec, version, ok):
+    assert extmodules.accepts(spec, version) is ok
+
+
+def test_a_bad_range_is_named():
+    with pytest.raises(ValueError, match="'~3.10'"):
+        extmodules.accepts('~3.10', '3.13.1')
+
+
+@pytest.mark.parametrize('python,version', [
+    ('3.13.15', '3.5.6'), ('3.11.2', '3.5.6'), ('2.7.18', '2.0.2'), ('3.2.6', '0.4.17')])
+def test_greenlet_gives_each_python_its_newest_release(python, version):
+    assert extmodules.release_for(MODULES['greenlet'], python).version == version
+
+
+def test_every_flavor_has_a_release_of_each_of_its_modules():
+    for f in FLAVORS.values():
+        assert 'greenlet' in f.extra_modules, f.name
+        assert extmodules.chosen(f.extra_modules, VERSIONS[f.interpreter]), f.name
+
+
+def test_an_unknown_module_names_the_valid_ones():
+    with pytest.raises(ValueError) as e:
+        extmodules.chosen(('greenlet', 'nosuch'), '3.13.15')
+    assert 'nosuch' in str(e.value) and 'greenlet' in str(e.value)
+    problems = options.errors({'modules': 'nosuch'})
+    assert len(problems) == 1 and 'valid modules: ' in problems[0] and '\n' not in problems[0]
+
+
+def test_a_module_without_a_release_for_the_python_says_so_in_one_line(tmp_path):
+    (tmp_path / 'modules').mkdir()
+    (tmp_path / 'modules' / 'newonly.py').write_text(
+        'from staticpython.extmodules import Release\n'
+        'from staticpython.sources import Source\n'
+        "NAME = 'newonly'\nLICENSE = 'MIT'\nSUMMARY = 's'\nLIBRARIES = ()\n"
+        "RELEASES = (Release(version='1.0', python='>=3.10', source=Source('n-1.0.tar.gz', 1, "
+        "'0' * 64, pip='newonly==1.0'), sources=('n.c',), builtins={'newonly': 'newonly'}),)\n")
+    mods = extmodules.load(str(tmp_path))
+    with pytest.raises(ValueError) as e:
+        extmodules.chosen(('newonly',), '2.7.18', mods)
+    assert str(e.value) == ('module newonly has no release for Python 2.7.18 '
+                            '(its releases: 1.0: Python >=3.10)')
+    assert extmodules.chosen(('newonly',), '3.11.2', mods)[0][1].version == '1.0'
+
+
+def test_a_module_file_without_its_data_is_refused(tmp_path):
+    (tmp_path / 'modules').mkdir()
+    (tmp_path / 'modules' / 'half.py').write_text("NAME = 'half'\n")
+    with pytest.raises(ValueError, match='modules/half.py lacks LICENSE'):
+        extmodules.load(str(tmp_path))
+
+
+def test_added_modules_name_the_flavor_and_find_resolves_the_name():
+    base = FLAVORS['python3.13']
+    added = base.with_modules(('msgpack', 'greenlet', 'msgpack'))
+    assert added.name == 'python3.13+msgpack'
+    assert added.extra_modules == base.extra_modules + ('msgpack',)
+    assert base.with_modules(('greenlet',)) is base
+    assert flavors.find('python3.13+msgpack') == added
+    assert flavors.find('python3.13+msgpack-regrtest') == added.for_test_suite()
+    assert flavors.find('python9+msgpack') is None
+    assert options.flavor({'flavor': 'python3.13', 'modules': ' msgpack , '}) == added
+
+
+def test_the_inittab_header_declares_each_init_function_of_its_python():
+    entries = [('greenlet._greenlet', '_greenlet')]
+    three = extmodules.inittab_header(entries, 3)
+    assert 'extern PyObject *PyInit__greenlet(void);' in three
+    assert '{"greenlet._greenlet", PyInit__greenlet},' in three
+    two = extmodules.inittab_header(entries, 2)
+    assert 'extern void init_greenlet(void);' in two and '{"greenlet._greenlet", init_greenlet},' in two
+    empty = extmodules.inittab_header([], 3)
+    assert '{NULL, NULL}' in empty and 'if (0 &&' in empty
+
+
+def test_the_first_start_imports_the_packages_of_the_built_in_modules():
+    assert extmodules.top_level_imports(('greenlet',), '3.13.15') == ('greenlet',)
+    assert extmodules.top_level_imports(('greenlet',), '3.2.6') == ('greenlet',)
