@@ -114,7 +114,7 @@ SERIES = {
                       'json/decoder.py'),
         usage_exit_status=0,
         pdb_breakpoint_at_def=True,
-        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip27.py)
+        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip_pre33.py)
         sysconfigdata='_sysconfigdata.py',
         json_tool_sorts=True,
         spelled={
@@ -229,7 +229,7 @@ SERIES = {
                       'json/decoder.py'),
         usage_exit_status=0,
         pdb_breakpoint_at_def=True,
-        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip27.py)
+        pyc_word=315532800,                 # the ZIP's fixed date in UTC (stdlib_zip_pre33.py)
         sysconfigdata='_sysconfigdata.py',  # patch 0007, as 3.3 names it
         json_tool_sorts=True,
         spelled={

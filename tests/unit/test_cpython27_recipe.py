@@ -3,7 +3,7 @@ writer, its export table's sources, and the refusal of a target this machine can
 import os
 import zipfile
 
-from staticpython import cpython, exports, options, recipes, stdlib_zip27
+from staticpython import cpython, exports, options, recipes, stdlib_zip_pre33
 from staticpython.flavors import FLAVORS
 from staticpython.targets import TARGETS
 from staticpython.recipes import cpython27
@@ -97,7 +97,7 @@ def test_exports_of_the_unicode_api_are_the_renamed_symbols(tmp_path):
                      'PyUnicodeUCS4_FromString', '_PyUnicodeUCS4_IsAlpha'}
 
 
-def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
+def test_stdlib_zip_pre33_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
     root = tmp_path / 'lib'
     (root / 'json').mkdir(parents=True)
     (root / 'json' / '__init__.py').write_text('X = 1\r\n')
@@ -105,7 +105,7 @@ def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
     (root / 'data.txt').write_text('text')
     out = tmp_path / 'stdlib.zip'
     magic = b'\x03\xf3\r\n'                    # 2.7's (62211)
-    assert stdlib_zip27.write(str(root), str(out), 9, magic) == []
+    assert stdlib_zip_pre33.write(str(root), str(out), 9, magic) == []
     with zipfile.ZipFile(out) as z:
         infos = z.infolist()
         pyc = z.read('os.pyc')
@@ -118,9 +118,9 @@ def test_stdlib_zip27_writes_sorted_fixed_entries_with_their_pyc(tmp_path):
     assert pyc[:4] == magic and int.from_bytes(pyc[4:8], 'little') == 315532800
 
 
-def test_stdlib_zip27_reports_what_does_not_compile(tmp_path):
+def test_stdlib_zip_pre33_reports_what_does_not_compile(tmp_path):
     (tmp_path / 'bad.py').write_text('def (:\n')
-    errors = stdlib_zip27.write(str(tmp_path), str(tmp_path / 'z.zip'), 9, b'\0\0\r\n')
+    errors = stdlib_zip_pre33.write(str(tmp_path), str(tmp_path / 'z.zip'), 9, b'\0\0\r\n')
     assert len(errors) == 1 and errors[0].startswith('bad.py: ')
 
 

@@ -6,7 +6,7 @@ module (SETUP_STATIC) and makesetup has no *disabled* section (a module not list
 built); no profile-guided build (the training script is Python 3); CPython's main() is
 Modules/python.c and its link takes no LDFLAGS of ours beside configure's (LDLAST instead);
 the export table comes from Include/*.h alone (no stable ABI list); the standard library's
-.pyc are written by stdlib_zip27.py, run by the new interpreter (2.7 has no -I: -E -s).
+.pyc are written by stdlib_zip_pre33.py, run by the new interpreter (2.7 has no -I: -E -s).
 A cross build runs the new interpreter under the target's runner (CROSS_MAKE).
 """
 from staticpython import cpython
@@ -165,5 +165,5 @@ STABLE_ABI = None
 OUR_FILES = cpython.OUR_FILES   # valid 2.7 code: the CA fallback (0008), -m staticpython
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
-ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'
+ZIP_WRITER = 'site_scons/staticpython/stdlib_zip_pre33.py'
 ISOLATED = ('-E', '-s')

@@ -7,7 +7,7 @@ its tag (Source.git), or that export xz-compressed, found in a local source dire
 (SETUP_STATIC) and makesetup has no *disabled* section; no profile-guided build (the
 training script needs a newer Python); the program is Modules/python.c, linked with LDLAST;
 the export table comes from Include/*.h; the standard library's .pyc sit beside their .py
-in the ZIP, written by stdlib_zip27.py run by the new interpreter (3.2 has no -I: -E -s).
+in the ZIP, written by stdlib_zip_pre33.py run by the new interpreter (3.2 has no -I: -E -s).
 No ssl and no _hashlib: 3.2's _ssl.c and _hashopenssl.c use OpenSSL structures that 1.1
 made opaque (as the original StaticPython's python3.2 had no ssl); hashlib uses the
 built-in _md5, _sha1, _sha256 and _sha512. Cross-built as 2.7.
@@ -163,5 +163,5 @@ STABLE_ABI = None
 OUR_FILES = tuple(f for f in cpython.OUR_FILES if f[1] == 'staticpython.py')
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
-ZIP_WRITER = 'site_scons/staticpython/stdlib_zip27.py'
+ZIP_WRITER = 'site_scons/staticpython/stdlib_zip_pre33.py'
 ISOLATED = ('-E', '-s')

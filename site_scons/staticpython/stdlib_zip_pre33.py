@@ -1,9 +1,10 @@
-"""The standard-library ZIP of a CPython 2.7 interpreter (stdlib_zip.py's counterpart).
+"""The standard-library ZIP of a CPython before 3.3 (2.7, 3.2), whose .pyc files sit beside
+their .py with an 8-byte header (stdlib_zip.py's counterpart for __pycache__ layouts).
 
-Run by the freshly built 2.7 interpreter, so that the bytecode is its own (final stage of
-ZipAppend):
+Run by an interpreter of that version (the new one, or the build machine's of the same
+flavor in a cross build), so that the bytecode is its own (final stage of ZipAppend):
 
-    python -E -S stdlib_zip27.py LIBROOT OUT.zip LEVEL [ARC_OFFSET]
+    python -E -S stdlib_zip_pre33.py LIBROOT OUT.zip LEVEL [ARC_OFFSET]
 
 (ARC_OFFSET, for 3.x's directory index, is ignored.) Valid Python 2.7 and 3, standard
 library only, so that the build's unit tests can import it. Entries are sorted by name,
