@@ -126,8 +126,12 @@ def chosen(names, python_version, modules=None):
 
 def fingerprint(names, python_version, modules=None):
     """What of the chosen modules shapes a build, as one string."""
-    return ' '.join(f'{m.NAME}={r.version}:{r.source.sha256}:{r!r}'
-                    for m, r in chosen(names, python_version, modules))
+    return ' '.join(
+        f'{m.NAME}={r.version} [{r.source.filename}:{r.source.sha256}] sources={r.sources} '
+        f'builtins={sorted(r.builtins.items())} parts={r.python_parts} '
+        f'include={r.include_dirs} cflags={r.cflags} cxxflags={r.cxxflags} '
+        f'target_flags={sorted(r.target_flags.items())}'
+        for m, r in chosen(names, python_version, modules))
 
 
 def libraries(names, python_version, modules=None):

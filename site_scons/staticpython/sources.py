@@ -1,5 +1,5 @@
 """Fetching pinned source files: cache first, then local directories, then upstream (a
-download, pip, or git archive of a tag), then the Debian archive.
+download, pip, a package index's page, or git archive of a tag), then the Debian archive.
 
 Every file is checked for size and sha256. Downloads stream into a temporary file in the
 cache directory and are renamed into place only once verified, so the cache never holds a
@@ -16,9 +16,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 
-from . import mirrors
+from . import mirrors, pkgindex
 
 SOURCE_DIRS_VARIABLE = 'STATICPYTHON_SOURCES'
 CHUNK = 1 << 16
@@ -42,6 +44,8 @@ class Source:
     urls: tuple = ()          # upstream locations, tried first
     pool: str = ''            # path below a Debian archive URI, e.g. pool/main/z/zlib/...
     pip: str = ''             # a PyPI requirement (e.g. 'certifi==2026.10.18'): `pip download`
+    index: str = ''           # a project on pip's package indexes: the file from its simple
+                              # page, without pip building anything (pkgindex.py)
     inner: str = ''           # the source tree is this archive inside the file (a repack
                               # that wraps the upstream tarball, e.g. Debian's GCC orig)
     # (repository URL, tag, commit): the file is the uncompressed tar that
@@ -184,6 +188,14 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print, local=No
             except FetchError as e:
                 tried.append(f'  pip download {src.pip}: {e}')
     for src in forms:
+        if src.index:
+            try:
+                return _index_download(src, dest_dir, session)
+            except ChecksumError:
+                raise
+            except FetchError as e:
+                tried.append(f'  package index, project {src.index}: {e}')
+    for src in forms:
         if src.git:
             try:
                 return _git_archive(src, dest_dir)
@@ -233,6 +245,31 @@ def _pip_download(src, dest_dir):
         path = os.path.join(dest_dir, src.filename)
         shutil.move(got, path)
         return path
+
+
+def _index_download(src, dest_dir, session):
+    """src.filename from the simple page of its project on the indexes pip is configured
+    with (pkgindex.py), verified like any download."""
+    try:
+        settings = pkgindex.pip_settings()
+        url = pkgindex.locate(src.index, src.filename, session, settings)
+    except pkgindex.IndexError_ as e:
+        raise FetchError(str(e)) from None
+    if url.startswith('file:'):
+        path = urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
+        copied, bad = _copy_local(path, src, dest_dir)
+        if bad:
+            raise ChecksumError(f'checksum mismatch for {src.filename} from {url}: {bad}. '
+                                'The file was not kept.')
+        return copied
+    if settings.get('cert'):
+        session.verify = settings['cert']
+    try:
+        return _download(url, src, dest_dir, session)
+    except ChecksumError:
+        raise
+    except Exception as e:
+        raise FetchError(f'{url}: {_short(e)}') from None
 
 
 def _git_archive(src, dest_dir):

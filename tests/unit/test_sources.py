@@ -404,3 +404,72 @@ def test_unreachable_git_repository_is_named(tmp_path, cache):
                  git=(f'file://{tmp_path}/missing', 'v1.0', '0' * 40))
     with pytest.raises(FetchError, match=r'git archive of file://.*/missing v1.0: git fetch exited'):
         fetch(src, cache, archive_uris=[], local=[])
+
+
+# --- the package-index route (pkgindex.py): the file from its project's simple page
+
+def _index(server, page_path, body):
+    server.files[page_path] = body.encode()
+
+
+def test_index_route_takes_the_linked_file_without_pip(server, session, cache, monkeypatch):
+    from staticpython import pkgindex
+    monkeypatch.setattr(pkgindex, 'pip_settings', lambda: {
+        'indexes': [server.url('/empty/simple'), server.url('/simple')], 'cert': None})
+    _index(server, '/simple/gevent-like/', '<html><body>'
+           '<a href="../../files/ab/gevent_like-1.0.tar.gz#sha256=%s">gevent_like-1.0.tar.gz</a>'
+           '<a href="../../files/ab/gevent_like-0.9.tar.gz">gevent_like-0.9.tar.gz</a>'
+           '</body></html>' % GOOD_SHA)
+    server.files['/files/ab/gevent_like-1.0.tar.gz'] = GOOD
+    s = Source('gevent_like-1.0.tar.gz', len(GOOD), GOOD_SHA, index='Gevent_Like')
+    path = fetch(s, cache, archive_uris=[], session=session, local=())
+    assert open(path, 'rb').read() == GOOD
+    assert server.requests == ['/empty/simple/gevent-like/', '/simple/gevent-like/',
+                               '/files/ab/gevent_like-1.0.tar.gz']
+
+
+def test_index_route_with_other_bytes_is_refused_and_not_kept(server, session, cache,
+                                                              monkeypatch):
+    from staticpython import pkgindex
+    monkeypatch.setattr(pkgindex, 'pip_settings',
+                        lambda: {'indexes': [server.url('/simple/')], 'cert': None})
+    _index(server, '/simple/p/', '<a href="/f/p-1.tar.gz">p-1.tar.gz</a>')
+    server.files['/f/p-1.tar.gz'] = OTHER
+    with pytest.raises(ChecksumError):
+        fetch(Source('p-1.tar.gz', len(GOOD), GOOD_SHA, index='p'), cache, archive_uris=[],
+              session=session, local=())
+    assert not os.path.exists(cached(cache, 'p-1.tar.gz')) and not leftovers(cache)
+
+
+def test_index_route_names_each_index_that_lacks_the_file(server, session, cache, monkeypatch):
+    from staticpython import pkgindex
+    monkeypatch.setattr(pkgindex, 'pip_settings',
+                        lambda: {'indexes': [server.url('/simple'), server.url('/none')],
+                                 'cert': None})
+    _index(server, '/simple/p/', '<a href="/f/p-0.9.tar.gz">p-0.9.tar.gz</a>')
+    with pytest.raises(FetchError) as e:
+        fetch(Source('p-1.tar.gz', len(GOOD), GOOD_SHA, index='p'), cache, archive_uris=[],
+              session=session, local=())
+    text = str(e.value)
+    assert 'package index, project p' in text and 'lists no p-1.tar.gz' in text
+    assert server.url('/none/p/') in text
+
+
+def test_index_route_reads_a_file_index(tmp_path, cache, monkeypatch):
+    from staticpython import pkgindex
+    (tmp_path / 'simple' / 'p').mkdir(parents=True)
+    (tmp_path / 'files').mkdir()
+    (tmp_path / 'files' / 'p-1.tar.gz').write_bytes(GOOD)
+    (tmp_path / 'simple' / 'p' / 'index.html').write_text(
+        '<a href="../../files/p-1.tar.gz">p-1.tar.gz</a>')
+    monkeypatch.setattr(pkgindex, 'pip_settings',
+                        lambda: {'indexes': [(tmp_path / 'simple').as_uri()], 'cert': None})
+    path = fetch(Source('p-1.tar.gz', len(GOOD), GOOD_SHA, index='p'), cache, archive_uris=[],
+                 session=object(), local=())
+    assert open(path, 'rb').read() == GOOD
+
+
+def test_pip_names_its_indexes():
+    from staticpython import pkgindex
+    settings = pkgindex.pip_settings()
+    assert settings['indexes'] and all('://' in url for url in settings['indexes'])
