@@ -16,12 +16,14 @@ target's toolchain; cpython.py links the objects into the interpreter, and our m
 appends the modules to the inittab (inittab_header()) before the interpreter starts.
 """
 import fnmatch
+import glob
 import importlib.util
 import os
 import shutil
 from dataclasses import dataclass, field
 
 from . import sources, steps
+from .context import build_triple
 
 MODULES_DIR = 'modules'                  # in the repo's top directory
 _FIELDS = ('NAME', 'LICENSE', 'SUMMARY', 'RELEASES', 'LIBRARIES')
@@ -36,6 +38,15 @@ CXX_OBJECT = '.cxx.o'                    # a C++ object: the link adds the C++ r
 
 
 @dataclass(frozen=True)
+class Unit:
+    """C or C++ files of a release compiled with flags of their own (a bundled library):
+    paths or glob patterns in the sdist's tree, expanded in sorted order."""
+    sources: tuple
+    include_dirs: tuple = ()
+    cflags: tuple = ()
+
+
+@dataclass(frozen=True)
 class Release:
     version: str
     python: str               # the CPython versions it supports: '>=3.10', '==2.7', ...
@@ -47,6 +58,10 @@ class Release:
     cflags: tuple = ()        # for C and C++ files alike
     cxxflags: tuple = ()      # for C++ files only
     target_flags: dict = field(default_factory=dict)   # target name -> extra flags
+    units: tuple = ()         # Unit: more files, with flags of their own
+    # Run before compiling, in the sdist's tree, with the target's compiler: (directory,
+    # argv); {host} and {build} stand for the target's and this machine's triples.
+    configure: tuple = ()
 
 
 def _root():
@@ -130,7 +145,7 @@ def fingerprint(names, python_version, modules=None):
         f'{m.NAME}={r.version} [{r.source.filename}:{r.source.sha256}] sources={r.sources} '
         f'builtins={sorted(r.builtins.items())} parts={r.python_parts} '
         f'include={r.include_dirs} cflags={r.cflags} cxxflags={r.cxxflags} '
-        f'target_flags={sorted(r.target_flags.items())}'
+        f'target_flags={sorted(r.target_flags.items())} units={r.units} configure={r.configure}'
         for m, r in chosen(names, python_version, modules))
 
 
@@ -169,26 +184,45 @@ def build(b, names, include_dirs, cflags, cxxflags):
         top = b.mkdir('modules', module.NAME)
         steps.unpack(archive, top)
         b.runner.note(f'\n=== module {module.NAME} {release.version} ({os.path.basename(archive)})')
+        for directory, argv in release.configure:
+            b.run(*(a.format(host=b.triple, build=build_triple()) for a in argv),
+                  cwd=os.path.join(top, directory))
         extra = list(release.cflags) + list(release.target_flags.get(b.target.name, ()))
-        incs = [f'-I{os.path.normpath(os.path.join(top, d))}' for d in release.include_dirs]
-        incs += [f'-I{d}' for d in include_dirs]
-        for i, rel in enumerate(release.sources):
-            src = os.path.join(top, rel)
-            obj = os.path.join(b.workdir, 'modules', f'{module.NAME}-{i}')
-            if rel.endswith(CXX_SUFFIXES):
-                cmd = [b.env['CXX'], *cxxflags.split(), *release.cxxflags]
-                obj += CXX_OBJECT
-            elif rel.endswith(C_SUFFIXES):
-                cmd = [b.env['CC'], *cflags.split()]
-                obj += '.o'
-            else:
-                raise steps.StepError(f'{module.PATH}: {rel} is neither C nor C++')
-            b.run(*cmd, *extra, *incs, f'-I{os.path.dirname(src)}', '-c', src, '-o', obj)
-            objects.append(obj)
+        for unit in (Unit(release.sources),) + tuple(release.units):
+            incs = [f'-I{os.path.normpath(os.path.join(top, d))}'
+                    for d in unit.include_dirs + release.include_dirs]
+            incs += [f'-I{d}' for d in include_dirs]
+            for rel in expand(top, unit.sources, module.PATH):
+                src = os.path.join(top, rel)
+                obj = os.path.join(b.workdir, 'modules', f'{module.NAME}-{len(objects)}')
+                if rel.endswith(CXX_SUFFIXES):
+                    cmd = [b.env['CXX'], *cxxflags.split(), *release.cxxflags]
+                    obj += CXX_OBJECT
+                else:
+                    cmd = [b.env['CC'], *cflags.split()]
+                    obj += '.o'
+                b.run(*cmd, *extra, *unit.cflags, *incs, f'-I{os.path.dirname(src)}', '-c', src,
+                      '-o', obj)
+                objects.append(obj)
         entries += sorted(release.builtins.items())
         for rel in release.python_parts:
             parts.append((os.path.join(top, rel), os.path.basename(rel.rstrip('/'))))
     return objects, entries, parts
+
+
+def expand(top, patterns, where=''):
+    """The C and C++ files `patterns` name in the tree `top` (paths or glob patterns), in
+    order, each pattern's matches sorted; StepError for one that names none."""
+    out = []
+    for pattern in patterns:
+        found = sorted(os.path.relpath(p, top) for p in glob.glob(os.path.join(top, pattern)))
+        if not found:
+            raise steps.StepError(f'{where}: {pattern} names no file in the sdist')
+        bad = [f for f in found if not f.endswith(C_SUFFIXES + CXX_SUFFIXES)]
+        if bad:
+            raise steps.StepError(f'{where}: {", ".join(bad)} is neither C nor C++')
+        out += [f for f in found if f not in out]
+    return out
 
 
 def copy_python_parts(parts, lib):

@@ -104,3 +104,16 @@ def test_the_inittab_header_declares_each_init_function_of_its_python():
 def test_the_first_start_imports_the_packages_of_the_built_in_modules():
     assert extmodules.top_level_imports(('greenlet',), '3.13.15') == ('greenlet',)
     assert extmodules.top_level_imports(('greenlet',), '3.2.6') == ('greenlet',)
+
+
+def test_unit_patterns_expand_sorted_and_refuse_what_is_not_there(tmp_path):
+    from staticpython.steps import StepError
+    for name in ('lib/b.c', 'lib/a.c', 'lib/x.h', 'top.cpp'):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text('')
+    assert extmodules.expand(str(tmp_path), ('top.cpp', 'lib/*.c')) == ['top.cpp', 'lib/a.c',
+                                                                         'lib/b.c']
+    with pytest.raises(StepError, match='lib/none/\\*.c names no file'):
+        extmodules.expand(str(tmp_path), ('lib/none/*.c',), 'modules/m.py')
+    with pytest.raises(StepError, match='lib/x.h is neither C nor C\\+\\+'):
+        extmodules.expand(str(tmp_path), ('lib/*',), 'modules/m.py')
