@@ -122,10 +122,27 @@ def unsupported(module, python_version):
             f'(its releases: {ranges})')
 
 
+def with_requirements(names, modules):
+    """`names` with the modules each REQUIRES (optional in a module file) before it."""
+    out = []
+
+    def add(name):
+        if name in out:
+            return
+        for dep in getattr(modules.get(name), 'REQUIRES', ()):
+            add(dep)
+        out.append(name)
+
+    for name in names:
+        add(name)
+    return tuple(out)
+
+
 def chosen(names, python_version, modules=None):
-    """[(module, release)] for the flavor's module names, in order; ValueError naming the
-    unknown ones (with the valid names) or the first unsupported one."""
+    """[(module, release)] for the flavor's module names and what they require, in order;
+    ValueError naming the unknown ones (with the valid names) or the first unsupported one."""
     modules = load() if modules is None else modules
+    names = with_requirements(names, modules)
     unknown = [n for n in names if n not in modules]
     if unknown:
         raise ValueError(f"unknown module {', '.join(unknown)}; valid modules: "
@@ -246,5 +263,7 @@ def top_level_imports(names, python_version, modules=None):
     new interpreter's first start imports to show they work (greenlet._greenlet: greenlet)."""
     out = []
     for _, release in chosen(names, python_version, modules):
-        out += [n.split('.')[0] for n in sorted(release.builtins) if n.split('.')[0] not in out]
+        for name in sorted(release.builtins):
+            if name.split('.')[0] not in out:
+                out.append(name.split('.')[0])
     return tuple(out)

@@ -157,7 +157,8 @@ def interpreter(nodes, flavor, build_python=None):
     deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, libraries)]
     deps += [env.File(f'#{f}') for f in _repo_files(recipe)]
     # The C extensions of modules/ compiled in: their data files, and what they pin.
-    deps += [env.File(f'#{modules[m].PATH}') for m in flavor.extra_modules]
+    deps += [env.File(f'#{modules[m].PATH}')
+             for m in extmodules.with_requirements(flavor.extra_modules, modules)]
     compiled_in = extmodules.fingerprint(flavor.extra_modules, recipe.VERSION, modules)
     extra = {}
     if build_python is not None:

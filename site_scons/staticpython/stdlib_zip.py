@@ -44,6 +44,34 @@ def files(root):
                   for d, _, names in os.walk(root) for f in names)
 
 
+def namespace_dirs(names):
+    """The directories among the ZIP `names` that hold modules, or such directories, but no
+    __init__.py: the portions of namespace packages (zope of zope.interface), which
+    zipimport finds by their directory entry only."""
+    found = {}
+    for name in names:
+        directory, _, base = name.rpartition('/')
+        if directory:
+            found.setdefault(directory, set()).add(base)
+    out = set()
+    for directory, bases in found.items():
+        if '__init__.py' in bases:             # a package: is its parent a namespace?
+            directory = directory.rpartition('/')[0]
+        elif not any(b.endswith('.py') for b in bases):
+            continue
+        while directory and '__init__.py' not in found.get(directory, ()):
+            out.add(directory)
+            directory = directory.rpartition('/')[0]
+    return sorted(out)
+
+
+def dir_entry(name):
+    info = zipfile.ZipInfo(name + '/', FIXED_DATE)
+    info.create_system = 3
+    info.external_attr = (0o40755 << 16) | 0x10        # a directory (Unix mode, MS-DOS flag)
+    return info
+
+
 def frozen_sources():
     """The ZIP names of the sources of the modules frozen into the running interpreter
     (importlib's bootstrap, os, site, codecs, encodings, ...). Those always import from the
@@ -65,8 +93,12 @@ def write(root, out_path, level, bytecode):
         from importlib._bootstrap_external import _code_to_hash_pyc
         frozen = frozen_sources()
     errors = []
+    members = files(root)
+    namespaces = namespace_dirs(name for name, _ in members)
     with zipfile.ZipFile(out_path, 'w') as z:
-        for arcname, path in files(root):
+        for directory in namespaces:
+            z.writestr(dir_entry(directory), b'')
+        for arcname, path in members:
             with open(path, 'rb') as f:
                 data = f.read()
             z.writestr(entry(arcname), data, compresslevel=level)

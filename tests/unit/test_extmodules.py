@@ -14,8 +14,10 @@ def test_every_module_file_states_its_data_and_pins_its_sdists():
     for m in MODULES.values():
         assert m.RELEASES and m.LICENSE and m.SUMMARY
         for r in m.RELEASES:
-            assert len(r.source.sha256) == 64 and r.source.pip.endswith('==' + r.version)
-            assert r.sources and r.builtins
+            assert len(r.source.sha256) == 64
+            assert r.source.pip.endswith('==' + r.version) or r.source.index
+            assert bool(r.sources or r.units) == bool(r.builtins), (m.NAME, r.version)
+            assert r.sources or r.units or r.python_parts
             assert all(s.endswith(extmodules.C_SUFFIXES + extmodules.CXX_SUFFIXES)
                        for s in r.sources)
             extmodules.accepts(r.python, '3.13.1')          # the range parses
@@ -117,3 +119,37 @@ def test_unit_patterns_expand_sorted_and_refuse_what_is_not_there(tmp_path):
         extmodules.expand(str(tmp_path), ('lib/none/*.c',), 'modules/m.py')
     with pytest.raises(StepError, match='lib/x.h is neither C nor C\\+\\+'):
         extmodules.expand(str(tmp_path), ('lib/*',), 'modules/m.py')
+
+
+def test_a_module_brings_what_it_requires_first():
+    assert extmodules.with_requirements(('gevent', 'msgpack'), MODULES) == (
+        'greenlet', 'zope.event', 'zope.interface', 'gevent', 'msgpack')
+    names = [m.NAME for m, _ in extmodules.chosen(('gevent',), '3.13.15')]
+    assert names == ['greenlet', 'zope.event', 'zope.interface', 'gevent']
+
+
+def test_gevent_names_each_of_its_built_in_modules_once():
+    gevent = extmodules.release_for(MODULES['gevent'], '3.13.15')
+    inits = list(gevent.builtins.values())
+    assert len(inits) == len(set(inits)) == 15
+    assert 'gevent.libev.corecext' in gevent.builtins and 'gevent.resolver.cares' in gevent.builtins
+
+
+def test_the_zip_has_directory_entries_for_namespace_packages_only(tmp_path):
+    import zipfile
+    from staticpython import stdlib_zip
+    for name in ('zope/interface/__init__.py', 'zope/event/__init__.py', 'ns/a/b/m.py',
+                 'os.py', 'json/__init__.py', 'json/decoder.py', 'data/only.txt'):
+        (tmp_path / 'lib' / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / 'lib' / name).write_text('x = 1\n')
+    assert stdlib_zip.namespace_dirs(n for n, _ in stdlib_zip.files(str(tmp_path / 'lib'))) \
+        == ['ns', 'ns/a', 'ns/a/b', 'zope']
+    out = tmp_path / 'l.zip'
+    assert stdlib_zip.write(str(tmp_path / 'lib'), str(out), 9, False) == []
+    names = zipfile.ZipFile(out).namelist()
+    assert [n for n in names if n.endswith('/')] == ['ns/', 'ns/a/', 'ns/a/b/', 'zope/']
+    assert 'data/' not in names and 'json/' not in names
+
+
+def test_the_first_start_imports_each_package_once():
+    assert extmodules.top_level_imports(('gevent',), '3.13.15') == ('greenlet', 'zope', 'gevent')

@@ -1,0 +1,22 @@
+"""zope.interface: interfaces and adapters, which gevent requires; with its C optimizations
+(the pure-Python code is used where they are missing)."""
+from staticpython.extmodules import Release
+from staticpython.sources import Source
+
+NAME = 'zope.interface'
+LICENSE = 'ZPL-2.1'
+SUMMARY = 'interfaces and adapters (gevent requires it), C optimizations built in'
+LIBRARIES = ()
+
+RELEASES = (
+    Release(
+        version='8.7', python='>=3.11',
+        source=Source('zope_interface-8.7.tar.gz', 266343,
+                      '0b47b62e8d0d99b24bcdd32f4f2120425e5019c3bee2ad69a0e1d75737487a96',
+                      pip='zope.interface==8.7'),
+        sources=('src/zope/interface/_zope_interface_coptimizations.c',),
+        builtins={'zope.interface._zope_interface_coptimizations':
+                  '_zope_interface_coptimizations'},
+        python_parts=('src/zope',),                  # the namespace package zope
+    ),
+)
