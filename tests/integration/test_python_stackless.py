@@ -142,7 +142,7 @@ if sys.argv[1] == 'start':
     print(json.dumps({'progress': progress, 'results': results, 'alive': t.alive,
                       'pickle': binascii.hexlify(data).decode('ascii')}))
 else:
-    t = pickle.loads(binascii.unhexlify(sys.stdin.read().strip()))
+    t = pickle.loads(binascii.unhexlify(sys.stdin.read().strip().encode('ascii')))
     restored = [t.alive, t.scheduled]
     t.insert()
     stackless.run()
