@@ -7,7 +7,7 @@ compiled into libpython by Stackless's own Makefile.pre.in, and its Modules/conf
 lists its module _stackless as built in; Lib/stackless.py wraps it. setup.py's _pickle
 takes Stackless/pickling/safe_pickle.c, which libpython already holds here. Stackless 3.2.6
 is CPython 3.2.6 with Stackless: CPython 3.2.6's patches apply to it unchanged
-(PATCH_DIRS).
+(PATCH_DIRS); its own give it Stackless 2.7.17's i386 stack switch.
 
 Stackless published its releases as tags of its git repository (Source.git); on these
 machines the `git archive` export, xz-compressed, comes from a local source directory
@@ -30,7 +30,7 @@ SOURCES = (
            'bf154e2cbfb1312292c11640e648259a403eeed282c153a3a22eb0d9873e45d4'),
 )
 # CPython 3.2.6's patches (finding the ZIP, zipimport, pymalloc's alignment, musl, ...; the
-# reference build's REFERENCE_PATCHES among them), applied after any of
-# patches/stackless3.2/3.2.6/ (none: they all apply to Stackless's source), where a file
-# of the same name would replace CPython's (patchset.py).
+# reference build's REFERENCE_PATCHES among them), applied after Stackless's own,
+# patches/stackless3.2/3.2.6/ (its i386 switch for today's compiler), where a file of the
+# same name would replace CPython's (patchset.py).
 PATCH_DIRS = (f'{cpython32.NAME}/{cpython32.VERSION}',)
