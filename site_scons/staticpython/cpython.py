@@ -21,7 +21,7 @@ import pprint
 import re
 import shutil
 
-from staticpython import exports, extmodules, manifest, recipes, target_env
+from staticpython import exports, extmodules, manifest, patchset, recipes, target_env
 from staticpython.context import ZIP_FILES, build_triple
 from staticpython.steps import StepError
 
@@ -139,7 +139,7 @@ STRING_FLAGS = ('-O2', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '
 BUILD_FILES = (STRING_FUNCTIONS, TRAINING)
 # The build modules every version's pkg depends on, besides its recipe.
 HELPERS = ('site_scons/staticpython/cpython.py', 'site_scons/staticpython/exports.py',
-           'site_scons/staticpython/extmodules.py')
+           'site_scons/staticpython/extmodules.py', 'site_scons/staticpython/patchset.py')
 TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/<LIBDIR>/test
 
 
@@ -175,6 +175,9 @@ def setup_local(v, flavor):
 
 def build(b):
     v = b.recipe
+    # A fork's source (Stackless) takes the patches of the CPython it forks, after its own.
+    for path in patchset.borrowed(b.repo, v):
+        b.run('patch', '-p1', '--forward', '--batch', '-i', path)
     deps = os.path.join(b.deps, 'usr')
     with open(b.src('Modules/Setup.local'), 'w') as f:
         f.write(setup_local(b.recipe, b.flavor))
@@ -468,12 +471,18 @@ def write_program(b, entries=()):
         f.write('\n'.join(lines) + '\n')
 
 
+# The modules compiled into the interpreter, as Python code valid in 2.7 and 3.x: the
+# inittab's (sys.builtin_module_names), and those its start-up makes without one and
+# without a file (Stackless 2.7's _stackless).
+BUILT_IN_MODULES = ('sorted(set(sys.builtin_module_names) | set(n for n, m in sys.modules.items()'
+                    ' if m is not None and n != "__main__" and not hasattr(m, "__file__")))')
+
+
 def check_builtin_modules(b):
     """Fail unless every module the flavor requires was compiled in."""
     out = os.path.join(b.workdir, 'builtin-modules.txt')
     b.run(*b.target.runner(), './python', '-E', '-S', '-c',
-          'import sys; open(sys.argv[1], "w").write("\\n".join(sys.builtin_module_names))',
-          out)
+          f'import sys; open(sys.argv[1], "w").write("\\n".join({BUILT_IN_MODULES}))', out)
     with open(out) as f:
         have = set(f.read().split())
     missing = sorted(set(b.flavor.required_modules) - have)

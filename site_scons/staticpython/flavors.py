@@ -20,6 +20,8 @@ class Flavor:
     extra_modules: tuple = () # third-party C extensions compiled in (modules/)
     program: str = ''         # output file name; default '<name>-static'
     test_suite: bool = False  # the variant for CPython's regression tests
+    targets: tuple = ()       # the only targets it is built for (default: every target)...
+    targets_reason: str = ''  # ...and why no other, one line
 
     @property
     def output(self):
@@ -130,6 +132,17 @@ _NOT_BUILT_32 = ('_tkinter', '_dbm', '_gdbm', 'nis', '_gestalt', '_scproxy', '_s
                  '_hashlib')
 # 3.2 links no OpenSSL (above), no liblzma (lzma came in 3.3), no libuuid, no tzdata.
 _LIBRARIES_32 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'libffi')
+# Stackless: CPython's modules and its own, _stackless (Stackless/module/, compiled into
+# libpython: 3.2's Modules/config.c.in lists it, 2.7's start-up creates it).
+_REQUIRED_STACKLESS = ('_stackless',)
+# Stackless switches C stacks in assembly per CPU (Stackless/platf/slp_platformselect.h),
+# the same in 2.7.17 and 3.2.6: of our targets, only x86-64's and i386's code is for them.
+_STACKLESS_TARGETS = ('linux-x86_64', 'linux-i386')
+_STACKLESS_WHY = ("Stackless switches C stacks in assembly for these CPUs only: its "
+                  "stackless.h compiles Stackless out on ARM, AArch64 and RISC-V, its s390 "
+                  "switch moves the 64-bit stack pointer with 31-bit lr/ar, and its PowerPC "
+                  "one is 32-bit code that saves none of ppc64le's nonvolatile f14-f31 and "
+                  "v20-v31")
 _LIBRARIES = ('zlib', 'bzip2', 'xz', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
               'libuuid', 'certifi', 'tzdata')
 
@@ -176,6 +189,30 @@ FLAVORS = {f.name: f for f in (
         excluded_modules=_NOT_BUILT_27 + _TEST_MODULES_27,
         required_modules=_REQUIRED_27,
         test_modules=_TEST_MODULES_27,
+        extra_modules=_MODULES,
+    ),
+    Flavor(
+        name='stackless2.7',
+        interpreter='stackless2.7',
+        summary='Stackless Python 2.7 (tasklets, channels) with python2.7\'s modules',
+        libraries=_LIBRARIES_27,
+        excluded_modules=_NOT_BUILT_27 + _TEST_MODULES_27,
+        required_modules=_REQUIRED_27 + _REQUIRED_STACKLESS,
+        test_modules=_TEST_MODULES_27,
+        targets=_STACKLESS_TARGETS,
+        targets_reason=_STACKLESS_WHY,
+        extra_modules=_MODULES,
+    ),
+    Flavor(
+        name='stackless3.2',
+        interpreter='stackless3.2',
+        summary='Stackless Python 3.2 (tasklets, channels) with python3.2\'s modules, no ssl',
+        libraries=_LIBRARIES_32,
+        excluded_modules=_NOT_BUILT_32 + _TEST_MODULES_32,
+        required_modules=_REQUIRED_32 + _REQUIRED_STACKLESS,
+        test_modules=_TEST_MODULES_32,
+        targets=_STACKLESS_TARGETS,
+        targets_reason=_STACKLESS_WHY,
         extra_modules=_MODULES,
     ),
 )}

@@ -59,9 +59,14 @@ def errors(arguments, repo=None):
 
 
 def unsupported(flavor_name, target_name, machine=None):
-    """Why this machine cannot build `flavor_name` for `target_name` (one line), or None: a
+    """Why `flavor_name` cannot be built for `target_name` here (one line), or None: a flavor
+    that names its targets is built for those only (Flavor.targets, with its reason); a
     recipe without CROSS_BUILD builds only for the targets this machine runs."""
-    recipe = recipes.load()[FLAVORS[flavor_name].interpreter]
+    flavor = FLAVORS[flavor_name]
+    if flavor.targets and target_name not in flavor.targets:
+        return (f"flavor {flavor_name} is built only for {', '.join(flavor.targets)}, not for "
+                f"{target_name}: {flavor.targets_reason}")
+    recipe = recipes.load()[flavor.interpreter]
     if recipe.CROSS_BUILD or TARGETS[target_name].runs_natively(machine):
         return None
     native = [t.name for t in TARGETS.values() if t.runs_natively(machine)]

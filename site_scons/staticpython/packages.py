@@ -15,7 +15,7 @@ import sys
 import SCons.Action
 import SCons.Util
 
-from . import extmodules, manifest, pkgbuild, sources, steps
+from . import extmodules, manifest, patchset, pkgbuild, sources, steps
 from . import recipes as recipe_registry
 from .targets import TARGETS
 
@@ -200,7 +200,7 @@ def _declare_pkg(env, recipe, dep_pkgs, tools, extra_fingerprint, out_dir=None, 
     # The code that runs the recipe: flags, environment, unpacking, packing.
     framework = [env.File(os.path.join(os.path.dirname(__file__), f))
                  for f in pkgbuild.framework(recipe)]
-    patches = [p for r in built for p in env.Glob(f'#patches/{r.NAME}/{r.VERSION}/*.patch')]
+    patches = [env.File(p) for r in built for p in patchset.patch_files(env.Dir('#').abspath, r)]
     pkg_files = [n.path for n in SCons.Util.flatten(dep_pkgs) if str(n).endswith('.tar')]
     return env.Command(out, [data] + recipe_files + framework + patches + dep_pkgs + tools,
                        pkgbuild.ACTION,

@@ -1,13 +1,22 @@
 """PROVENANCE.md: every third-party package the build compiles in, from the recipe data."""
+import glob
 import os
+
+from . import patchset
 
 KINDS = {'toolchain': 'toolchain', 'part': 'toolchain, built within another recipe',
          'library': 'linked in', 'data': 'data in the interpreter', 'interpreter': 'interpreter'}
 
 
 def patches_of(repo, recipe):
-    d = os.path.join(repo, 'patches', recipe.NAME, recipe.VERSION)
-    return sorted(p for p in os.listdir(d) if p.endswith('.patch')) if os.path.isdir(d) else []
+    """The recipe's patches: its own by file name, then those of each directory it borrows
+    from (PATCH_DIRS) as one entry, naming any it replaces."""
+    names = [os.path.basename(p) for p in patchset.own(repo, recipe)]
+    for d in getattr(recipe, 'PATCH_DIRS', ()):
+        replaced = sorted(set(names) & {os.path.basename(p) for p in
+                                        glob.glob(os.path.join(repo, 'patches', d, '*.patch'))})
+        names.append(f'those of patches/{d}/' + (f' but {", ".join(replaced)}' if replaced else ''))
+    return names
 
 
 def text(recipes, repo):

@@ -10,12 +10,13 @@ import os
 import shutil
 import sys
 
-from . import regrtest, sources, steps
+from . import patchset, regrtest, sources, steps
 
 
 def _patches(recipe, repo):
-    return [os.path.join(repo, 'patches', recipe.NAME, recipe.VERSION, name)
-            for name in recipe.REFERENCE_PATCHES]
+    """The recipe's REFERENCE_PATCHES, by name, among the patches its source takes."""
+    by_name = {os.path.basename(p): p for p in patchset.patch_files(repo, recipe)}
+    return [by_name[name] for name in recipe.REFERENCE_PATCHES]
 
 
 def signature(recipe, repo):

@@ -376,12 +376,18 @@ def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list, style=MODERN
 
 
 def load_expected(path):
-    """The expected failures: {test id: reason}, from lines 'test id: reason'."""
+    """The expected failures: {test id: reason}, from lines 'test id: reason'. A line
+    'include NAME' takes the entries of the list NAME beside it (a fork's list, Stackless's,
+    those of the CPython it forks); a later line of the same test id replaces its reason."""
     expected = {}
     with open(path) as f:
         for number, line in enumerate(f, 1):
             line = line.strip()
             if not line or line.startswith('#'):
+                continue
+            if line.startswith('include '):
+                expected.update(load_expected(os.path.join(os.path.dirname(path),
+                                                           line.split(None, 1)[1])))
                 continue
             test, sep, reason = line.partition(': ')
             if not sep or not reason.strip() or ' ' in test:

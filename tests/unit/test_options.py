@@ -114,3 +114,9 @@ def test_pie_auto_is_the_targets_choice_and_words_override_it(name):
     assert options.pie('auto', target) is target.pie
     assert options.pie('yes', target) is True and options.pie('1', target) is True
     assert options.pie('no', target) is False and options.pie('off', target) is False
+
+
+def test_a_flavor_without_targets_is_built_for_every_target():
+    for flavor in FLAVORS.values():
+        assert bool(flavor.targets) == bool(flavor.targets_reason), flavor.name
+        assert set(flavor.targets) <= set(TARGETS), flavor.name

@@ -141,6 +141,15 @@ def test_load_expected(tmp_path):
         regrtest.load_expected(str(path))
 
 
+def test_load_expected_includes_another_list(tmp_path):
+    (tmp_path / 'base.txt').write_text('test.test_a: of the base\ntest.test_b: of the base too\n')
+    (tmp_path / 'fork.txt').write_text('include base.txt\ntest.test_b: the fork\'s reason\n'
+                                       'test.test_c: the fork\'s own\n')
+    assert regrtest.load_expected(str(tmp_path / 'fork.txt')) == {
+        'test.test_a': 'of the base', 'test.test_b': "the fork's reason",
+        'test.test_c': "the fork's own"}
+
+
 def test_the_expected_failures_files_parse_and_give_reasons():
     from staticpython import recipes
     here = os.path.join(os.path.dirname(__file__), '..', 'regrtest')
