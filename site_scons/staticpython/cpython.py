@@ -141,6 +141,9 @@ BUILD_FILES = (STRING_FUNCTIONS, TRAINING)
 HELPERS = ('site_scons/staticpython/cpython.py', 'site_scons/staticpython/exports.py',
            'site_scons/staticpython/extmodules.py', 'site_scons/staticpython/patchset.py')
 TEST_SUITE = 'test-suite'                  # in a test-suite pkg: <prefix>/<LIBDIR>/test
+# Where the C extensions of modules/ find Python.h and what it includes (pyconfig.h in the
+# build directory), relative to the source tree.
+EXTENSION_INCLUDE_DIRS = ('Include', '.')
 
 
 def products(libdir):
@@ -263,7 +266,7 @@ def build_modules(b, cflags, env):
     v = b.recipe
     opt = [f for f in v.OPT.split('=', 1)[1].split() if f != '-Wstrict-prototypes']
     cxxflags = [f for f in b.env['CXXFLAGS'].split() if not f.startswith('-O')]
-    include = [b.src('Include'), b.srcdir]
+    include = [b.src(d) for d in v.EXTENSION_INCLUDE_DIRS]
     objects, entries, parts = extmodules.build(
         b, b.flavor.extra_modules, include,
         ' '.join([cflags, env['CPPFLAGS'], *opt]), ' '.join([*cxxflags, env['CPPFLAGS'], *opt]))

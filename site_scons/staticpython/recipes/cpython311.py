@@ -47,6 +47,7 @@ SETUP_STATIC = (
     '_ctypes/cfield.c -lffi -DHAVE_FFI_PREP_CIF_VAR -DHAVE_FFI_PREP_CLOSURE_LOC '
     '-DHAVE_FFI_CLOSURE_ALLOC',
 )
+EXTENSION_INCLUDE_DIRS = cpython.EXTENSION_INCLUDE_DIRS   # modules/ compiles against these
 SETUP_VARIABLES = ()    # Setup.local's variable lines
 SETUP_DISABLED = True   # makesetup reads a *disabled* section
 INCLUDE_DIRS = ('include/ncursesw',)

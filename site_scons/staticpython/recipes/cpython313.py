@@ -34,6 +34,7 @@ OPT = cpython.OPT
 # Setup.local lines of modules that Setup.stdlib does not build (none in 3.13), and include
 # directories under the stage's usr/ besides usr/include.
 SETUP_STATIC = ()
+EXTENSION_INCLUDE_DIRS = cpython.EXTENSION_INCLUDE_DIRS   # modules/ compiles against these
 SETUP_VARIABLES = ()    # Setup.local's variable lines
 SETUP_DISABLED = True   # makesetup reads a *disabled* section
 INCLUDE_DIRS = ()

@@ -45,6 +45,7 @@ PRODUCTS = ('bin/python', f'{LIBDIR}/os.py', f'{LIBDIR}/_sysconfigdata.py',
 CROSS_BUILD = True
 CROSS_CONFIGURE = ()
 CROSS_MAKE = ('RUNSHARED={runner}', '--old-file=Parser/pgen.stamp', '--old-file=sharedmods')
+EXTENSION_INCLUDE_DIRS = cpython.EXTENSION_INCLUDE_DIRS   # modules/ compiles against these
 CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-wide-unicode',

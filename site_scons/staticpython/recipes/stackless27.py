@@ -15,6 +15,7 @@ machines the `git archive` export, xz-compressed, comes from a local source dire
 ($STATICPYTHON_SOURCES).
 """
 from staticpython.recipes.cpython27 import *   # noqa: F401,F403 (every field CPython 2.7's)
+from staticpython import cpython
 from staticpython.recipes import cpython27
 from staticpython.sources import Source
 
@@ -34,3 +35,5 @@ SOURCES = (
 # Stackless's own, patches/stackless2.7/2.7.17/ (for today's compiler), where a file of the
 # same name would replace CPython's (patchset.py).
 PATCH_DIRS = (f'{cpython27.NAME}/{cpython27.VERSION}',)
+# Python.h includes stackless.h, which is in Stackless/ (the modules/ extensions' -I).
+EXTENSION_INCLUDE_DIRS = cpython.EXTENSION_INCLUDE_DIRS + ('Stackless',)

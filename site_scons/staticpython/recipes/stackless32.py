@@ -14,6 +14,7 @@ machines the `git archive` export, xz-compressed, comes from a local source dire
 ($STATICPYTHON_SOURCES).
 """
 from staticpython.recipes.cpython32 import *   # noqa: F401,F403 (every field CPython 3.2's)
+from staticpython import cpython
 from staticpython.recipes import cpython32
 from staticpython.sources import Source
 
@@ -34,3 +35,5 @@ SOURCES = (
 # patches/stackless3.2/3.2.6/ (its i386 switch for today's compiler), where a file of the
 # same name would replace CPython's (patchset.py).
 PATCH_DIRS = (f'{cpython32.NAME}/{cpython32.VERSION}',)
+# Python.h includes stackless.h, which is in Stackless/ (the modules/ extensions' -I).
+EXTENSION_INCLUDE_DIRS = cpython.EXTENSION_INCLUDE_DIRS + ('Stackless',)
