@@ -45,6 +45,38 @@ class Series:
 PYTHON2_OPTIONS = ('-3, -Q and -t were Python 2 options (3.x has nothing to warn of, divides '
                    'truly and refuses inconsistent tabs)')
 
+# What neither 2.7 nor 3.2 has, with the same reason: features of later versions.
+_CAME_AFTER_3_2 = {
+    'isolated': '-I came in 3.4',
+    'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
+    'asyncio': 'asyncio came in 3.4',
+    'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
+    'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
+    'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
+                             'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
+    'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
+    'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
+                          'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
+    'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
+    'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
+    'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
+                    'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
+    'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
+                      'came in 3.8',
+    'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
+    'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
+    'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
+    'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
+    'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
+    'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
+                                'since 3.6',
+    'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
+    'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
+    'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
+    'files_of_caller': 'importlib.resources came in 3.7',
+    'mimalloc': 'CPython compiles mimalloc in since 3.13',
+}
+
 SERIES = {
     '3.13': Series(
         magic=range(3550, 3600),
@@ -146,52 +178,26 @@ SERIES = {
         len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
                   'Return the number of items of a sequence or collection.'),
         absent={
+            **_CAME_AFTER_3_2,
             'frozen': '2.7 freezes no module of its standard library (no _imp)',
             'zipindex': "the ZIP's directory index is read by 3.13's zipimport (patch 0016)",
-            'isolated': '-I came in 3.4',
-            'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.x',
             'pgo': 'python2.7 is not profile-guided: the training script is Python 3',
-            'asyncio': 'asyncio came in 3.4',
             'multiarch': "2.7's configure takes MULTIARCH from gcc --print-multiarch alone "
                          '(empty for a musl target): the platform triplet came in 3.6',
             # test_python_options
             'xoptions': '-X options (sys._xoptions) came in 3.2: 2.7 refuses -X',
             'quiet': '-q came in 3.2',
-            'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
-            'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
-            'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
-                                     'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
-            'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
-            'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
-                                  'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
-            'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
-            'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
-            'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
-                            'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
-            'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
-                              'came in 3.8',
-            'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
             'write_through': "sys.stdout is a C stdio file without io's write_through: "
                              'test_unbuffered shows what -u does',
-            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
-            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
-            'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
             # test_python_terminal
-            'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
             'default_completion': "site turns readline's Tab completion on since 3.4: 2.7 "
                                   'binds Tab to insert a tab, a PYTHONSTARTUP file turns it on',
-            'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
-                                        'since 3.6',
             # test_python_sources
-            'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
             'collections_abc': 'collections.abc came in 3.3: 2.7 has the ABCs in collections',
             'pydoc_css': "pydoc's HTTP server with a style sheet (pydoc -b, "
                          'pydoc_data/_pydoc.css) came in 3.2',
-            'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
-            'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
-            'files_of_caller': 'importlib.resources came in 3.7',
             # test_python_runtime
             'concurrent_futures': 'concurrent.futures and threading.Barrier came in 3.2',
             'mp_spawn': "multiprocessing's spawn start method (get_context) came in 3.4: "
@@ -201,7 +207,6 @@ SERIES = {
                         'decimal is pure Python',
             'pythonmalloc': 'PYTHONMALLOC came in 3.6, sys._debugmallocstats() in 3.3: 2.7 '
                             'always uses pymalloc',
-            'mimalloc': 'CPython compiles mimalloc in since 3.13',
             # test_python_zoneinfo_locale, test_python_venv, test_python_tls
             'version_on_stdout': "argparse's --version prints to stdout since 3.4: 2.7's "
                                  'to stderr',
@@ -259,49 +264,23 @@ SERIES = {
         len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
                   'Return the number of items of a sequence or mapping.'),
         absent={
+            **_CAME_AFTER_3_2,
             'frozen': '3.2 freezes no module of its standard library (no _imp)',
             'zipindex': "the ZIP's directory index is read by 3.11's and 3.13's zipimport "
                         '(patch 0016)',
-            'isolated': '-I came in 3.4',
-            'pth': '._pth files came in 3.6 (Windows) and getpath.py in 3.11',
             'sysconfig_names': 'sys._stdlib_dir, sys.implementation._multiarch, EXT_SUFFIX '
                                'and SOABI came in 3.3 and later',
             'pgo': 'python3.2 is not profile-guided: the training script needs 3.6',
-            'asyncio': 'asyncio came in 3.4',
             'multiarch': "3.2's configure has no MULTIARCH: the platform triplet came in 3.6",
             'python2_options': PYTHON2_OPTIONS,
             # test_python_options
-            'dev_mode': 'the development mode (-X dev, PYTHONDEVMODE) came in 3.7',
-            'utf8_mode': 'the UTF-8 mode (-X utf8, PYTHONUTF8, PEP 540) came in 3.7',
-            'warn_default_encoding': 'EncodingWarning (-X warn_default_encoding, '
-                                     'PYTHONWARNDEFAULTENCODING, PEP 597) came in 3.10',
-            'safe_path': '-P and PYTHONSAFEPATH came in 3.11',
-            'int_max_str_digits': 'the int/str conversion limit (-X int_max_str_digits, '
-                                  'PYTHONINTMAXSTRDIGITS) came in 3.11 and 3.7-3.10 updates',
-            'faulthandler': 'faulthandler (-X faulthandler, PYTHONFAULTHANDLER) came in 3.3',
-            'tracemalloc': 'tracemalloc (-X tracemalloc, PYTHONTRACEMALLOC) came in 3.4',
-            'debug_ranges': 'error locations (co_positions, -X no_debug_ranges, '
-                            'PYTHONNODEBUGRANGES; PEP 657) came in 3.11',
-            'pycache_prefix': 'sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) '
-                              'came in 3.8',
-            'hash_based_pycs': '--check-hash-based-pycs (PEP 552) came in 3.7',
             'write_through': "io.TextIOWrapper's write_through came in 3.3: "
                              'test_unbuffered shows what -u does',
-            'perf': 'the perf trampoline (-X perf, sys.activate_stack_trampoline) came in 3.12',
-            'cpu_count': '-X cpu_count and PYTHON_CPU_COUNT came in 3.13',
-            'importtime': '-X importtime and PYTHONPROFILEIMPORTTIME came in 3.7',
             # test_python_terminal
-            'pyrepl': 'the new REPL (_pyrepl) came in 3.13: the REPL is the readline one',
             'default_completion': "site turns readline's Tab completion on since 3.4: 3.2 "
                                   'binds Tab to insert a tab, a PYTHONSTARTUP file turns it on',
-            'keyword_completion_space': 'rlcompleter puts a space after a completed keyword '
-                                        'since 3.6',
             # test_python_sources
-            'module_spec': "modules' __spec__ (PEP 451) came in 3.4",
             'collections_abc': 'collections.abc came in 3.3: 3.2 has the ABCs in collections',
-            'xmlrpc_css': 'DocXMLRPCServer serves pydoc.css since 3.11',
-            'importlib_resources': 'importlib.resources came in 3.7 (files() in 3.9)',
-            'files_of_caller': 'importlib.resources came in 3.7',
             # test_python_runtime
             'mp_spawn': "multiprocessing's spawn start method (get_context) came in 3.4: "
                         '3.2 forks',
@@ -310,7 +289,6 @@ SERIES = {
                         'decimal is pure Python',
             'pythonmalloc': 'PYTHONMALLOC came in 3.6, sys._debugmallocstats() in 3.3: 3.2 '
                             'always uses pymalloc',
-            'mimalloc': 'CPython compiles mimalloc in since 3.13',
             # test_python_zoneinfo_locale, test_python_venv, test_python_tls
             'version_on_stdout': "argparse's --version prints to stdout since 3.4: 3.2's "
                                  'to stderr',
