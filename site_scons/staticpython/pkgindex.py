@@ -70,10 +70,15 @@ def file_link(page_text, page_url, filename):
     return None
 
 
+def local_path(url):
+    """The path a file: URL names (an index, or a file it links to, on this machine)."""
+    return urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
+
+
 def read_page(url, session, cert):
     """A simple page's text: file:// read here, http(s) with the session."""
     if url.startswith('file:'):
-        path = urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
+        path = local_path(url)
         for candidate in (path, os.path.join(path, 'index.html')):
             if os.path.isfile(candidate):
                 with open(candidate, encoding='utf-8') as f:

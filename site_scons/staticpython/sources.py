@@ -16,8 +16,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from . import mirrors, pkgindex
@@ -256,8 +254,7 @@ def _index_download(src, dest_dir, session):
     except pkgindex.IndexError_ as e:
         raise FetchError(str(e)) from None
     if url.startswith('file:'):
-        path = urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
-        copied, bad = _copy_local(path, src, dest_dir)
+        copied, bad = _copy_local(pkgindex.local_path(url), src, dest_dir)
         if bad:
             raise ChecksumError(f'checksum mismatch for {src.filename} from {url}: {bad}. '
                                 'The file was not kept.')
