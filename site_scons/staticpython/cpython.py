@@ -242,8 +242,8 @@ def build(b):
     if v.LIBRARY_BUILD_STEPS:
         library_build_steps(b)
     b.make(v.LIBPYTHON, *final, env=env)
-    modules, entries, parts, linked = build_modules(b, cflags, env)
-    write_program(b, entries)
+    modules, entries, parts, natives, linked = build_modules(b, cflags, env)
+    write_program(b, entries, natives)
     # Our program is compiled without LTO: its table names the C API by assembler name with
     # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
     # it also keeps every function of the table from being optimised away.
@@ -261,19 +261,19 @@ def build(b):
 def build_modules(b, cflags, env):
     """The flavor's C extensions of modules/ (extmodules.py), compiled against this build's
     headers with CPython's optimisation. Returns (object files, inittab entries, Python
-    parts, what the interpreter's link adds: the objects, and the C++ runtime if one is
-    C++)."""
+    parts, native libraries, what the interpreter's link adds: the objects, and the C++
+    runtime if one is C++)."""
     v = b.recipe
     opt = [f for f in v.OPT.split('=', 1)[1].split() if f != '-Wstrict-prototypes']
     cxxflags = [f for f in b.env['CXXFLAGS'].split() if not f.startswith('-O')]
     include = [b.src(d) for d in v.EXTENSION_INCLUDE_DIRS]
-    objects, entries, parts = extmodules.build(
+    objects, entries, parts, natives = extmodules.build(
         b, b.flavor.extra_modules, include,
         ' '.join([cflags, env['CPPFLAGS'], *opt]), ' '.join([*cxxflags, env['CPPFLAGS'], *opt]))
     linked = ''.join(f' {o}' for o in objects)
     if any(o.endswith(extmodules.CXX_OBJECT) for o in objects):
         linked += ' -lstdc++'
-    return objects, entries, parts, linked
+    return objects, entries, parts, natives, linked
 
 
 def record_final_flags(b, instrumented, compile_flags, link_flags):
@@ -448,12 +448,15 @@ def _remove_files(top, suffixes):
                 os.remove(os.path.join(dirpath, name))
 
 
-def write_program(b, entries=()):
-    """<PROGRAM_DIR>/python.c including our program, the table of exports beside it, and
-    the inittab of the built-in modules/ (`entries`: [(import name, init name)])."""
+def write_program(b, entries=(), natives=()):
+    """<PROGRAM_DIR>/python.c including our program, the table of exports beside it, the
+    inittab of the built-in modules/ (`entries`: [(import name, init name)]) and the tables
+    of their native libraries (`natives`, extmodules.build's)."""
     v = b.recipe
     with open(b.src(v.PROGRAM_DIR, extmodules.INITTAB_HEADER), 'w') as f:
         f.write(extmodules.inittab_header(entries, int(v.VERSION.split('.')[0])))
+    with open(b.src(v.PROGRAM_DIR, extmodules.NATIVES_HEADER), 'w') as f:
+        f.write(extmodules.natives_header(natives))
     for path in v.PROGRAM:
         shutil.copy2(os.path.join(b.repo, path), b.src(v.PROGRAM_DIR))
     nm = (b.env['NM'], '-g', '--defined-only')
