@@ -217,6 +217,15 @@ FLAVORS = {f.name: f for f in (
     ),
 )}
 
+# The original's coroutine flavors for today's Pythons: stacklessco2.7's set (gevent's
+# coroutine I/O, pycryptodome) and msgpack, as its largest flavor had.
+_CO_MODULES = ('gevent', 'pycryptodome', 'msgpack')
+for _base in ('python3.13', 'python3.11'):
+    _co = replace(FLAVORS[_base], name=_base.replace('python', 'pythonco'),
+                  summary=f'{FLAVORS[_base].summary}, plus gevent, pycryptodome and msgpack',
+                  extra_modules=_MODULES + _CO_MODULES)
+    FLAVORS[_co.name] = _co
+
 DEFAULT_FLAVOR = 'python3.13'
 
 
