@@ -95,10 +95,13 @@ def write(root, out_path, level, bytecode):
     errors = []
     members = files(root)
     namespaces = namespace_dirs(name for name, _ in members)
+    # The namespace portions' directory entries in their sorted place among the files.
+    entries = sorted(members + [(directory + '/', None) for directory in namespaces])
     with zipfile.ZipFile(out_path, 'w') as z:
-        for directory in namespaces:
-            z.writestr(dir_entry(directory), b'')
-        for arcname, path in members:
+        for arcname, path in entries:
+            if path is None:
+                z.writestr(dir_entry(arcname[:-1]), b'')
+                continue
             with open(path, 'rb') as f:
                 data = f.read()
             z.writestr(entry(arcname), data, compresslevel=level)

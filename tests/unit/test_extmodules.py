@@ -149,6 +149,7 @@ def test_the_zip_has_directory_entries_for_namespace_packages_only(tmp_path):
     names = zipfile.ZipFile(out).namelist()
     assert [n for n in names if n.endswith('/')] == ['ns/', 'ns/a/', 'ns/a/b/', 'zope/']
     assert 'data/' not in names and 'json/' not in names
+    assert names == sorted(names)          # the directory entries in their place
 
 
 def test_the_first_start_imports_each_package_once():
