@@ -10,6 +10,7 @@ A Release names its pinned sdist (sources.Source, fetched like any source), its 
 files (`sources`, paths in the sdist's tree), its flags, the built-in modules it defines
 ({import name: name of its init function without PyInit_/init}) and its Python parts
 (directories or files of the sdist's tree, copied into the standard library's ZIP).
+patches/<NAME>/<version>/*.patch, where there are any, apply to the sdist (-p1, sorted).
 
 build() compiles them inside the interpreter's build, against CPython's headers, with the
 target's toolchain; cpython.py links the objects into the interpreter, and our main()
@@ -201,6 +202,9 @@ def build(b, names, include_dirs, cflags, cxxflags):
         top = b.mkdir('modules', module.NAME)
         steps.unpack(archive, top)
         b.runner.note(f'\n=== module {module.NAME} {release.version} ({os.path.basename(archive)})')
+        for patch in patch_files(module, release):
+            b.run('patch', '-p1', '--forward', '--batch', '-i', os.path.join(_root(), patch),
+                  cwd=top)
         for directory, argv in release.configure:
             b.run(*(a.format(host=b.triple, build=build_triple()) for a in argv),
                   cwd=os.path.join(top, directory))
@@ -225,6 +229,14 @@ def build(b, names, include_dirs, cflags, cxxflags):
         for rel in release.python_parts:
             parts.append((os.path.join(top, rel), os.path.basename(rel.rstrip('/'))))
     return objects, entries, parts
+
+
+def patch_files(module, release, root=None):
+    """The patches of a module's release, patches/<NAME>/<version>/*.patch, sorted, as
+    paths in the repo (as module.PATH is)."""
+    root = root or _root()
+    return [os.path.relpath(p, root) for p in sorted(glob.glob(
+        os.path.join(root, 'patches', module.NAME, release.version, '*.patch')))]
 
 
 def expand(top, patterns, where=''):
