@@ -6,8 +6,11 @@
  * musl's 32-bit CPUs), so every call lands here first:
  * dlopen(NULL), or of the executable's own file, returns a handle for this program, and
  * dlsym() on it (or on RTLD_DEFAULT) looks the name up in the table of the interpreter's
- * exported C API that the build generates (staticpython_exports.h). Everything else goes
- * on to the C library, which also says what dlerror() reports ("Symbol not found: ...");
+ * exported C API that the build generates (staticpython_exports.h). dlopen() of the
+ * dotted name of a native library compiled in (a package's own shared library that its
+ * Python code loads with ctypes, such as pycryptodome's "Crypto.Cipher._raw_aes") returns
+ * that library's entry of staticpython_natives.h, and dlsym() on it searches its symbols.
+ * Everything else goes on to the C library, which also says what dlerror() reports ("Symbol not found: ...");
  * for a file that dlopen() cannot load, the report names the file, as a dynamic loader's
  * does ("libm.so.6: Dynamic loading not supported").
  */
@@ -18,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "staticpython_exports.h"   /* sp_exports[]: {name, address}, sorted by name */
+#include "staticpython_natives.h"   /* sp_libraries[]: the native libraries, NULL-ended */
 
 void *__real_dlopen(const char *file, int mode);
 void *__real_dlsym(void *restrict handle, const char *restrict name);
@@ -26,8 +30,8 @@ char *__real_dlerror(void);
 
 static char this_program;           /* its address is the handle of this program */
 static struct stat self;            /* the executable's file; st_ino 0 while unknown */
-static _Thread_local char failed_open[512];   /* dlerror() of a failed dlopen() */
-static _Thread_local int open_failed;
+static _Thread_local char own_error[512];   /* dlerror() of our own failure */
+static _Thread_local int own_failed;
 
 /* main() names the executable's file, so that dlopen() knows it by any path. */
 void staticpython_dlfcn_self(const char *path) {
@@ -42,25 +46,45 @@ static int is_self(const char *file) {
            st.st_ino == self.st_ino;
 }
 
+/* The native library of that dotted name compiled in, or NULL. */
+static const struct sp_library *native(const char *file) {
+    for (const struct sp_library *lib = sp_libraries; lib->name; lib++) {
+        if (strcmp(file, lib->name) == 0) {
+            return lib;
+        }
+    }
+    return NULL;
+}
+
+static int is_native(void *handle) {
+    const struct sp_library *lib = handle;
+    size_t count = sizeof sp_libraries / sizeof sp_libraries[0] - 1;
+    return lib >= sp_libraries && lib < sp_libraries + count;
+}
+
 void *__wrap_dlopen(const char *file, int mode) {
-    open_failed = 0;
+    own_failed = 0;
     if (!file || is_self(file)) {
         return &this_program;
+    }
+    const struct sp_library *lib = native(file);
+    if (lib) {
+        return (void *)lib;
     }
     void *handle = __real_dlopen(file, mode);
     if (!handle) {
         const char *why = __real_dlerror();
-        snprintf(failed_open, sizeof failed_open, "%s: %s", file,
+        snprintf(own_error, sizeof own_error, "%s: %s", file,
                  why ? why : "cannot be loaded");
-        open_failed = 1;
+        own_failed = 1;
     }
     return handle;
 }
 
 char *__wrap_dlerror(void) {
-    if (open_failed) {
-        open_failed = 0;
-        return failed_open;
+    if (own_failed) {
+        own_failed = 0;
+        return own_error;
     }
     return __real_dlerror();
 }
@@ -70,7 +94,18 @@ static int by_name(const void *name, const void *entry) {
 }
 
 static const struct sp_export *exported(void *handle, const char *name) {
-    open_failed = 0;
+    own_failed = 0;
+    if (is_native(handle)) {
+        const struct sp_library *lib = handle;
+        const struct sp_export *found = bsearch(name, lib->symbols, lib->count,
+                                                sizeof lib->symbols[0], by_name);
+        if (!found) {
+            snprintf(own_error, sizeof own_error, "%s: undefined symbol: %s", lib->name,
+                     name);
+            own_failed = 1;
+        }
+        return found;
+    }
     if (handle != &this_program && handle != RTLD_DEFAULT) {
         return NULL;
     }
@@ -80,8 +115,10 @@ static const struct sp_export *exported(void *handle, const char *name) {
 
 void *__wrap_dlsym(void *restrict handle, const char *restrict name) {
     const struct sp_export *found = exported(handle, name);
-    return found ? found->address
-                 : __real_dlsym(handle == &this_program ? RTLD_DEFAULT : handle, name);
+    if (found || is_native(handle)) {
+        return found ? found->address : NULL;
+    }
+    return __real_dlsym(handle == &this_program ? RTLD_DEFAULT : handle, name);
 }
 
 #if _REDIR_TIME64
@@ -92,12 +129,14 @@ void *__real___dlsym_time64(void *restrict handle, const char *restrict name);
 
 void *__wrap___dlsym_time64(void *restrict handle, const char *restrict name) {
     const struct sp_export *found = exported(handle, name);
-    return found ? found->address
-                 : __real___dlsym_time64(handle == &this_program ? RTLD_DEFAULT : handle, name);
+    if (found || is_native(handle)) {
+        return found ? found->address : NULL;
+    }
+    return __real___dlsym_time64(handle == &this_program ? RTLD_DEFAULT : handle, name);
 }
 #endif
 
 int __wrap_dlclose(void *handle) {
-    open_failed = 0;
-    return handle == &this_program ? 0 : __real_dlclose(handle);
+    own_failed = 0;
+    return handle == &this_program || is_native(handle) ? 0 : __real_dlclose(handle);
 }

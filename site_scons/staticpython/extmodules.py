@@ -10,7 +10,12 @@ A Release names its pinned sdist (sources.Source, fetched like any source), its 
 files (`sources`, paths in the sdist's tree), its flags, the built-in modules it defines
 ({import name: name of its init function without PyInit_/init}) and its Python parts
 (directories or files of the sdist's tree, copied into the standard library's ZIP).
-patches/<NAME>/<version>/*.patch, where there are any, apply to the sdist (-p1, sorted).
+A package whose Python code loads shared libraries of its own with ctypes (pycryptodome)
+lists them as NativeLibrary: each is compiled in as one object whose global symbols get a
+name of their own (sp_lib<n>_<name>, so that no two libraries clash), and a table written
+for src/staticpython_dlfcn.c (natives_header()) lets dlopen() of the library's dotted name
+and dlsym() on it find them. The sdist's patches, if any, are
+patches/<NAME>/<version>/*.patch, applied in sorted order after unpacking.
 
 build() compiles them inside the interpreter's build, against CPython's headers, with the
 target's toolchain; cpython.py links the objects into the interpreter, and our main()
@@ -19,11 +24,12 @@ appends the modules to the inittab (inittab_header()) before the interpreter sta
 import fnmatch
 import glob
 import importlib.util
+import itertools
 import os
 import shutil
 from dataclasses import dataclass, field
 
-from . import sources, steps
+from . import exports, sources, steps, toolchain
 from .context import build_triple
 
 MODULES_DIR = 'modules'                  # in the repo's top directory
@@ -31,10 +37,12 @@ _FIELDS = ('NAME', 'LICENSE', 'SUMMARY', 'RELEASES', 'LIBRARIES')
 C_SUFFIXES = ('.c',)
 CXX_SUFFIXES = ('.cpp', '.cc', '.cxx')
 # What the Python parts leave out: an extension's own tests and build leftovers.
-SKIP_DIRS = ('tests', 'test', '__pycache__')
+SKIP_DIRS = ('tests', 'test', 'SelfTest', '__pycache__')   # SelfTest: pycryptodome's
 SKIP_FILES = ('*.c', '*.cpp', '*.h', '*.hpp', '*.pyx', '*.pxd', '*.pyc', '*.so')
 # The inittab of the extensions, included first by our program (cpython.write_program).
 INITTAB_HEADER = 'staticpython_modules.h'
+# The native libraries' symbol tables, included by src/staticpython_dlfcn.c.
+NATIVES_HEADER = 'staticpython_natives.h'
 CXX_OBJECT = '.cxx.o'                    # a C++ object: the link adds the C++ runtime
 
 
@@ -45,6 +53,18 @@ class Unit:
     sources: tuple
     include_dirs: tuple = ()
     cflags: tuple = ()
+
+
+@dataclass(frozen=True)
+class NativeLibrary:
+    """A shared library that the package's Python code loads with ctypes, compiled in
+    instead: its dotted name (what the patched loader passes to dlopen()), its C files
+    and flags, and the only targets it is built for (default: every target; a library
+    for one CPU's instructions, which the package's code loads only where they exist)."""
+    name: str
+    sources: tuple
+    cflags: tuple = ()
+    targets: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +83,7 @@ class Release:
     # Run before compiling, in the sdist's tree, with the target's compiler: (directory,
     # argv); {host} and {build} stand for the target's and this machine's triples.
     configure: tuple = ()
+    native_libraries: tuple = ()   # NativeLibrary: what its Python code loads with ctypes
 
 
 def _root():
@@ -163,7 +184,8 @@ def fingerprint(names, python_version, modules=None):
         f'{m.NAME}={r.version} [{r.source.filename}:{r.source.sha256}] sources={r.sources} '
         f'builtins={sorted(r.builtins.items())} parts={r.python_parts} '
         f'include={r.include_dirs} cflags={r.cflags} cxxflags={r.cxxflags} '
-        f'target_flags={sorted(r.target_flags.items())} units={r.units} configure={r.configure}'
+        f'target_flags={sorted(r.target_flags.items())} units={r.units} configure={r.configure} '
+        f'native_libraries={r.native_libraries}'
         for m, r in chosen(names, python_version, modules))
 
 
@@ -195,40 +217,93 @@ def inittab_header(entries, python_major):
 
 def build(b, names, include_dirs, cflags, cxxflags):
     """Compile the flavor's extensions in b's work directory. Returns (object files, the
-    inittab entries, the Python parts' (source path, name in the library) pairs)."""
-    objects, entries, parts = [], [], []
+    inittab entries, the Python parts' (source path, name in the library) pairs, the native
+    libraries as [(dotted name, [(symbol, its name in the interpreter)])])."""
+    objects, entries, parts, natives = [], [], [], []
+    numbers = itertools.count()
     for module, release in chosen(names, b.recipe.VERSION):
         archive = sources.fetch((release.source,), b.cache)
         top = b.mkdir('modules', module.NAME)
         steps.unpack(archive, top)
         b.runner.note(f'\n=== module {module.NAME} {release.version} ({os.path.basename(archive)})')
-        for patch in patch_files(module, release):
-            b.run('patch', '-p1', '--forward', '--batch', '-i', os.path.join(_root(), patch),
-                  cwd=top)
+        for patch in patch_files(module, release, b.repo):
+            b.run('patch', '-p1', '--forward', '--batch', '-i',
+                  os.path.join(b.repo, patch), cwd=top)
         for directory, argv in release.configure:
             b.run(*(a.format(host=b.triple, build=build_triple()) for a in argv),
                   cwd=os.path.join(top, directory))
-        extra = list(release.cflags) + list(release.target_flags.get(b.target.name, ()))
-        for unit in (Unit(release.sources),) + tuple(release.units):
+
+        def compile_unit(unit, extra=()):
+            flags = list(release.cflags) + list(release.target_flags.get(b.target.name, ()))
             incs = [f'-I{os.path.normpath(os.path.join(top, d))}'
                     for d in unit.include_dirs + release.include_dirs]
             incs += [f'-I{d}' for d in include_dirs]
+            out = []
             for rel in expand(top, unit.sources, module.PATH):
                 src = os.path.join(top, rel)
-                obj = os.path.join(b.workdir, 'modules', f'{module.NAME}-{len(objects)}')
+                obj = os.path.join(b.workdir, 'modules', f'{module.NAME}-{next(numbers)}')
                 if rel.endswith(CXX_SUFFIXES):
                     cmd = [b.env['CXX'], *cxxflags.split(), *release.cxxflags]
                     obj += CXX_OBJECT
                 else:
                     cmd = [b.env['CC'], *cflags.split()]
                     obj += '.o'
-                b.run(*cmd, *extra, *unit.cflags, *incs, f'-I{os.path.dirname(src)}', '-c', src,
-                      '-o', obj)
-                objects.append(obj)
+                b.run(*cmd, *flags, *unit.cflags, *extra, *incs, f'-I{os.path.dirname(src)}',
+                      '-c', src, '-o', obj)
+                out.append(obj)
+            return out
+
+        for unit in (Unit(release.sources),) + tuple(release.units):
+            objects += compile_unit(unit)
+        for lib in release.native_libraries:
+            if lib.targets and b.target.name not in lib.targets:
+                continue
+            # ld -r needs machine code: never LTO's intermediate language.
+            compiled = compile_unit(Unit(lib.sources, cflags=lib.cflags), ('-fno-lto',))
+            obj, symbols = native_object(b, compiled, f'sp_lib{len(natives)}_')
+            objects.append(obj)
+            natives.append((lib.name, symbols))
         entries += sorted(release.builtins.items())
         for rel in release.python_parts:
             parts.append((os.path.join(top, rel), os.path.basename(rel.rstrip('/'))))
-    return objects, entries, parts
+    return objects, entries, parts, natives
+
+
+def native_object(b, compiled, prefix):
+    """One relocatable object of a native library's objects, whose global symbols are
+    renamed `prefix`<name>. Returns (its path, [(name, new name)] sorted by name). Names
+    that begin with two underscores stay: the compiler's own helpers (i386's PC thunks, in
+    COMDAT groups that the link merges), never a library's API."""
+    tool = lambda name: toolchain.tool(b.toolchain, b.triple, name)
+    merged = compiled[0][:-len('.o')] + '-lib.o'
+    b.run(tool('ld'), '-r', '-o', merged, *compiled)
+    names = sorted(n for n in exports.defined_symbols(b.output(tool('nm'), '-g',
+                                                               '--defined-only', merged))
+                   if not n.startswith('__'))
+    renames = merged[:-len('.o')] + '.renames'
+    with open(renames, 'w') as f:
+        f.writelines(f'{n} {prefix}{n}\n' for n in names)
+    b.run(tool('objcopy'), f'--redefine-syms={renames}', merged)
+    return merged, [(n, prefix + n) for n in names]
+
+
+def natives_header(natives):
+    """staticpython_natives.h: for src/staticpython_dlfcn.c, sp_libraries[] (ended by a NULL
+    name), each library's symbols sorted by name (strcmp order) for bsearch()."""
+    lines = ['/* Written by the StaticPython build (site_scons/staticpython/extmodules.py): the',
+             ' * native libraries compiled in, which dlopen() of their dotted name finds. */',
+             'struct sp_library { const char *name; const struct sp_export *symbols; '
+             'size_t count; };', '']
+    for i, (_, symbols) in enumerate(natives):
+        lines += [f'extern char {new}[];' for _, new in symbols]
+        lines += [f'static const struct sp_export sp_lib{i}[] = {{']
+        lines += [f'    {{"{name}", {new}}},' for name, new in symbols]
+        lines += ['};', '']
+    lines += ['static const struct sp_library sp_libraries[] = {']
+    lines += [f'    {{"{name}", sp_lib{i}, {len(symbols)}}},'
+              for i, (name, symbols) in enumerate(natives)]
+    lines += ['    {NULL, NULL, 0}', '};', '']
+    return '\n'.join(lines)
 
 
 def patch_files(module, release, root=None):
@@ -271,11 +346,12 @@ def _ignore(directory, names):
 
 
 def top_level_imports(names, python_version, modules=None):
-    """The packages or modules the chosen extensions' built-in modules belong to: what the
-    new interpreter's first start imports to show they work (greenlet._greenlet: greenlet)."""
+    """The packages or modules the chosen extensions' built-in modules and native libraries
+    belong to: what the new interpreter's first start imports to show they work
+    (greenlet._greenlet: greenlet)."""
     out = []
     for _, release in chosen(names, python_version, modules):
-        for name in sorted(release.builtins):
+        for name in sorted(release.builtins) + sorted(n.name for n in release.native_libraries):
             if name.split('.')[0] not in out:
                 out.append(name.split('.')[0])
     return tuple(out)

@@ -126,12 +126,17 @@ _REQUIRED_32 = (
     '_weakref', 'errno', 'itertools', 'operator', 'posix', 'pwd', 'zipimport',
 )
 _TEST_MODULES_32 = ('_testcapi', '_ctypes_test')
-# Needing libraries no flavor ships (Tk, dbm, gdbm, Sun RPC) or another OS; _ssl and
-# _hashlib: 3.2's code needs OpenSSL's structures before 1.1 made them opaque.
-_NOT_BUILT_32 = ('_tkinter', '_dbm', '_gdbm', 'nis', '_gestalt', '_scproxy', '_ssl',
-                 '_hashlib')
-# 3.2 links no OpenSSL (above), no liblzma (lzma came in 3.3), no libuuid, no tzdata.
+# Needing libraries no flavor ships (Tk, dbm, gdbm, Sun RPC) or another OS.
+_NOT_BUILT_32_ANY = ('_tkinter', '_dbm', '_gdbm', 'nis', '_gestalt', '_scproxy')
+# _ssl and _hashlib need OpenSSL: python3.2 and stackless3.2 leave it out, as the original
+# StaticPython's python3.2 did, stacklessxl3.2 links it.
+_SSL_32 = ('_ssl', '_hashlib')
+_NOT_BUILT_32 = _NOT_BUILT_32_ANY + _SSL_32
+# 3.2 links no liblzma (lzma came in 3.3), no libuuid, no tzdata; OpenSSL and the CA
+# bundle its ssl falls back on (certifi) in the flavors with ssl.
 _LIBRARIES_32 = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'libffi')
+_LIBRARIES_32_SSL = ('zlib', 'bzip2', 'sqlite3', 'ncurses', 'readline', 'openssl', 'libffi',
+                     'certifi')
 # Stackless: CPython's modules and its own, _stackless (Stackless/module/, compiled into
 # libpython: 3.2's Modules/config.c.in lists it, 2.7's start-up creates it).
 _REQUIRED_STACKLESS = ('_stackless',)
@@ -215,7 +220,30 @@ FLAVORS = {f.name: f for f in (
         targets_reason=_STACKLESS_WHY,
         extra_modules=_MODULES,
     ),
+    # The original StaticPython's stacklessxl3.2: Stackless 3.2, greenlet and ssl.
+    Flavor(
+        name='stacklessxl3.2',
+        interpreter='stackless3.2',
+        summary='Stackless Python 3.2 (tasklets, channels) with python3.2\'s modules and ssl '
+                '(OpenSSL)',
+        libraries=_LIBRARIES_32_SSL,
+        excluded_modules=_NOT_BUILT_32_ANY + _TEST_MODULES_32,
+        required_modules=_REQUIRED_32 + _SSL_32 + _REQUIRED_STACKLESS,
+        test_modules=_TEST_MODULES_32,
+        targets=_STACKLESS_TARGETS,
+        targets_reason=_STACKLESS_WHY,
+        extra_modules=_MODULES,
+    ),
 )}
+
+# The original's coroutine flavors for today's Pythons: stacklessco2.7's set (gevent's
+# coroutine I/O, pycryptodome) and msgpack, as its largest flavor had.
+_CO_MODULES = ('gevent', 'pycryptodome', 'msgpack')
+for _base in ('python3.13', 'python3.11'):
+    _co = replace(FLAVORS[_base], name=_base.replace('python', 'pythonco'),
+                  summary=f'{FLAVORS[_base].summary}, plus gevent, pycryptodome and msgpack',
+                  extra_modules=_MODULES + _CO_MODULES)
+    FLAVORS[_co.name] = _co
 
 DEFAULT_FLAVOR = 'python3.13'
 

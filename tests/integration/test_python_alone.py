@@ -8,8 +8,8 @@ import pytest
 
 from isolation import Root, describe, last_json
 from staticpython import cpython
-from versions import (BIN, LIBDIR, PROGRAM, THIS, VERSION, VERSION_INFO, has, requires,
-                      source)
+from versions import (BIN, FAILING_ON_LINUX, LIBDIR, PROGRAM, THIS, VERSION, VERSION_INFO,
+                      has, requires, source)
 
 ENV = {'PATH': '/usr/bin:/bin', 'LANG': 'C.UTF-8'}
 PROC = pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
@@ -18,9 +18,9 @@ PROC = pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
 # a GUI) or were left out of the build on purpose.
 NOT_IMPORTED = {'antigravity', 'this', '__hello__', '__phello__', 'idlelib', 'tkinter',
                 'turtle', 'turtledemo'}
-# Modules that fail to import on Linux in every release of the series, with the error
-# they raise (versions.py says why).
-FAILING_ON_LINUX = THIS.failing_on_linux
+# Modules that fail to import on Linux in every release of the series, or left out by the
+# flavor (ssl without OpenSSL), with the error they raise: versions.FAILING_ON_LINUX
+# (versions.py says why).
 
 
 def alone(python, path=BIN):

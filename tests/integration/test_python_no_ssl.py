@@ -1,10 +1,10 @@
-"""A flavor without ssl (python3.2: its _ssl needs OpenSSL's structures from before 1.1)
-says so cleanly: `import ssl` raises ImportError for its C part, hashlib works from the
+"""A flavor without ssl (python3.2 and stackless3.2 link no OpenSSL, as the original
+python3.2 had no ssl) says so cleanly: `import ssl` raises ImportError for its C part, hashlib works from the
 built-in digests, and no OpenSSL is linked in."""
 import pytest
 
 from isolation import Root, describe
-from versions import BIN, FLAVOR, THIS, has
+from versions import ABSENT, BIN, FLAVOR, has
 
 pytestmark = pytest.mark.skipif(has('ssl'), reason='the flavor has ssl: test_python_tls.py')
 
@@ -22,7 +22,7 @@ sys.stdout.write(' '.join(sorted(m for m in sys.builtin_module_names
 
 
 def test_import_ssl_fails_and_hashlib_uses_the_builtin_digests(python):
-    assert 'openssl' not in FLAVOR.libraries, THIS.absent['ssl']
+    assert 'openssl' not in FLAVOR.libraries, ABSENT['ssl']
     with Root() as root:
         root.add(BIN, copy_of=python)
         p = root.run([BIN, '-c', PROBE], proc=False, env={'PATH': '/bin'}, timeout=60)

@@ -223,9 +223,7 @@ SERIES = {
         magic=range(3150, 3190),            # 3.2a0 3150 .. 3.2 final 3180; 3.3 from 3190
         bundled={},                         # ensurepip came in 3.4
         # msilib is Windows-only: its C part _msi is never built elsewhere.
-        failing_on_linux={'msilib': 'ImportError: No module named _msi',
-                          # its C part needs OpenSSL before 1.1 (absent['ssl'])
-                          'ssl': 'ImportError: No module named _ssl'},
+        failing_on_linux={'msilib': 'ImportError: No module named _msi'},
         # 3.2's sys.flags fields that later versions dropped; no hash randomization unless
         # -R or PYTHONHASHSEED.
         flags={'division_warning': 0, 'hash_randomization': 0},
@@ -247,6 +245,15 @@ SERIES = {
             'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
             'os.__spec__.origin': 'os.__file__',
             'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            # A verifying context as 3.2 makes one (no create_default_context(), which came
+            # in 3.4), and urllib's request through it (urlopen() verifies nothing, PEP 476
+            # came in 3.4.3 and 2.7.9, and takes no context, which came in 3.4.3).
+            'urllib.request.urlopen(sys.argv[1], timeout=10)':
+                'urllib.request.build_opener(urllib.request.HTTPSHandler('
+                'context=ssl.create_default_context())).open(sys.argv[1], timeout=10)',
+            'ssl.create_default_context()':
+                '(lambda c: (setattr(c, "verify_mode", ssl.CERT_REQUIRED), '
+                'c.set_default_verify_paths(), c)[2])(ssl.SSLContext(ssl.PROTOCOL_SSLv23))',
             # the unicode API's symbols of a wide build (--with-wide-unicode), before PEP 393
             'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
             'threading.get_ident()': '__import__("_thread").get_ident()',     # 3.3's
@@ -297,10 +304,14 @@ SERIES = {
             'zoneinfo': 'zoneinfo came in 3.9 (python3.2 ships no tzdata)',
             'venv': 'venv came in 3.3',
             'ensurepip': 'ensurepip came in 3.4: python3.2 bundles no pip',
-            'ssl': "3.2's _ssl and _hashlib need OpenSSL's structures from before 1.1: no "
-                   'ssl, as in the original python3.2',
-            'cert_verification_error': 'ssl.SSLCertVerificationError came in 3.7 (and 3.2 '
-                                       'has no ssl)',
+            'cert_verification_error': 'ssl.SSLCertVerificationError came in 3.7: 3.2 '
+                                       'raises SSLError',
+            'ssl_error_reason': "SSLError's reason and library (and the [SSL: REASON] in "
+                                "its message) came in 3.3: 3.2's message is OpenSSL's "
+                                'error string',
+            'get_ca_certs': 'SSLContext.get_ca_certs() came in 3.4: test_python_tls shows '
+                            'what set_default_verify_paths() loads through '
+                            'load_verify_locations()',
         },
     ),
 }
@@ -331,11 +342,21 @@ def source(code):
     return code
 
 
+# What the flavor leaves out that its series has: feature -> why; and the standard
+# library modules that then cannot import.
+FLAVOR_ABSENT = {} if 'openssl' in FLAVOR.libraries else {
+    'ssl': f'{FLAVOR.name} links no OpenSSL (no _ssl, no _hashlib), as the original '
+           'StaticPython\'s python3.2 had no ssl'}
+ABSENT = {**THIS.absent, **FLAVOR_ABSENT}
+FAILING_ON_LINUX = {**THIS.failing_on_linux, **(
+    {'ssl': 'ImportError: No module named _ssl'} if 'ssl' in FLAVOR_ABSENT else {})}
+
+
 def has(feature):
-    """Whether the series has `feature` (None: what every series has)."""
-    return feature is None or feature not in THIS.absent
+    """Whether the series and the flavor have `feature` (None: what every one has)."""
+    return feature is None or feature not in ABSENT
 
 
 def requires(feature):
-    """Run the test only where the series has `feature`, else say why not."""
-    return pytest.mark.skipif(not has(feature), reason=f'{XY}: {THIS.absent.get(feature)}')
+    """Run the test only where the series and flavor have `feature`, else say why not."""
+    return pytest.mark.skipif(not has(feature), reason=f'{XY}: {ABSENT.get(feature)}')

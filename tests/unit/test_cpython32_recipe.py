@@ -38,12 +38,30 @@ def test_32_flavor_requires_what_its_setup_local_and_setup_build():
     from_setup = {'_codecs', '_collections', '_functools', '_io', '_locale', '_sre',
                   '_symtable', '_weakref', 'errno', 'itertools', 'operator', 'posix', 'pwd',
                   'zipimport'}
-    assert set(FLAVOR.required_modules) == listed | from_setup
+    ssl = {'_ssl', '_hashlib'}
+    assert set(FLAVOR.required_modules) == (listed - ssl) | from_setup
     # The original StaticPython's python3.2 modules.
     assert {'readline', '_curses', '_sqlite3', 'bz2', 'zlib', 'pyexpat', '_codecs_jp',
             '_multiprocessing', 'select', 'mmap', 'crypt', 'spwd', '_ctypes'} <= listed
-    assert {'_ssl', '_hashlib'} <= set(FLAVOR.excluded_modules)
+    assert ssl <= set(FLAVOR.excluded_modules)
     assert not {'openssl', 'xz', 'certifi', 'tzdata'} & set(FLAVOR.libraries)
+    # stacklessxl3.2: the same and ssl, with OpenSSL and the CA bundle of patch 0024
+    xl = FLAVORS['stacklessxl3.2']
+    assert set(xl.required_modules) == listed | from_setup | {'_stackless'}
+    assert not ssl & set(xl.excluded_modules)
+    assert {'openssl', 'certifi'} <= set(xl.libraries)
+    assert not {'xz', 'tzdata'} & set(xl.libraries)
+
+
+def test_setup_local_of_32_lists_ssl_only_for_a_flavor_with_openssl():
+    """3.2's makesetup has no *disabled* section: an excluded module is left out."""
+    def modules(flavor):
+        lines = cpython.setup_local(cpython32, flavor).splitlines()
+        return {l.split()[0] for l in lines[lines.index('*static*') + 1:] if l.strip()}
+    assert not {'_ssl', '_hashlib'} & modules(FLAVOR)
+    assert not {'_ssl', '_hashlib'} & modules(FLAVORS['stackless3.2'])
+    assert {'_ssl', '_hashlib'} <= modules(FLAVORS['stacklessxl3.2'])
+    assert modules(FLAVORS['stacklessxl3.2']) - modules(FLAVOR) == {'_ssl', '_hashlib'}
 
 
 def test_copy_stdlib_of_32_leaves_out_tests_tk_and_platform_dirs(tmp_path):

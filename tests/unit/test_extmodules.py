@@ -187,3 +187,74 @@ def test_every_patch_directory_of_a_module_names_one_of_its_releases():
     for name in ('zope.event', 'zope.interface'):
         r = extmodules.release_for(MODULES[name], '2.7.18')
         assert len(extmodules.patch_files(MODULES[name], r)) == 1, name
+def test_the_first_start_imports_the_packages_of_native_libraries():
+    assert extmodules.top_level_imports(('pycryptodome',), '3.13.15') == ('Crypto',)
+
+
+def test_native_libraries_name_files_of_their_sdist_and_cpu_libraries_their_targets():
+    from staticpython.targets import TARGETS
+    release = extmodules.release_for(MODULES['pycryptodome'], '3.13.15')
+    names = [lib.name for lib in release.native_libraries]
+    assert len(names) == len(set(names)) and 'Crypto.Cipher._raw_aes' in names
+    for lib in release.native_libraries:
+        assert lib.sources and all(s.startswith('src/') and s.endswith('.c') for s in lib.sources)
+        assert set(lib.targets) <= set(TARGETS), lib.name
+        assert bool(lib.targets) == bool(lib.cflags), lib.name    # CPU-specific: its flags
+    assert set(release.target_flags) == set(TARGETS)
+
+
+def test_a_module_release_takes_the_patches_of_its_version_directory():
+    module = MODULES['pycryptodome']
+    release = extmodules.release_for(module, '3.13.15')
+    found = extmodules.patch_files(module, release)
+    assert found and all(f'patches/pycryptodome/{release.version}/' in p for p in found)
+    assert extmodules.patch_files(MODULES['msgpack'], MODULES['msgpack'].RELEASES[0]) == []
+
+
+DLFCN_MAIN = r'''
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+int sp_lib0_twice(int x) { return 2 * x; }
+int sp_lib0_value = 42;
+int sp_lib1_twice(int x) { return 3 * x; }
+int main(void) {
+    void *a = dlopen("Pkg.one", RTLD_NOW), *b = dlopen("Pkg.two", RTLD_NOW);
+    int (*twice)(int) = (int (*)(int))dlsym(a, "twice");
+    int (*other)(int) = (int (*)(int))dlsym(b, "twice");
+    int *value = dlsym(a, "value");
+    if (!a || !b || a == b || !twice || !other || !value) return 1;
+    printf("%d %d %d\n", twice(5), other(5), *value);
+    printf("%s\n", dlsym(b, "value") ? "found" : dlerror());
+    printf("%s\n", dlopen("Pkg.three", RTLD_NOW) ? "opened" : dlerror());
+    printf("%d %d\n", dlclose(a), dlsym(NULL, "sp_exported") != NULL);
+    return 0;
+}
+'''
+
+
+def test_dlopen_of_a_native_library_name_finds_its_symbols_and_nothing_else(tmp_path):
+    """src/staticpython_dlfcn.c with a generated natives table, compiled and run with the
+    build machine's C compiler (dynamic: its dlopen() is the C library's behind ours)."""
+    import os
+    import shutil
+    import subprocess
+    if not shutil.which('cc'):
+        pytest.skip('no C compiler on this machine')
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    (tmp_path / 'staticpython_exports.h').write_text(
+        'struct sp_export { const char *name; void *address; };\n'
+        'extern char sp_exported[];\n'
+        'static const struct sp_export sp_exports[] = {{"sp_exported", sp_exported}};\n')
+    (tmp_path / extmodules.NATIVES_HEADER).write_text(extmodules.natives_header([
+        ('Pkg.one', [('twice', 'sp_lib0_twice'), ('value', 'sp_lib0_value')]),
+        ('Pkg.two', [('twice', 'sp_lib1_twice')])]))
+    (tmp_path / 'main.c').write_text(DLFCN_MAIN + 'char sp_exported[1];\n')
+    wraps = ','.join(f'--wrap={n}' for n in ('dlopen', 'dlsym', 'dlclose', 'dlerror'))
+    subprocess.run(['cc', '-Wall', '-Werror', f'-I{tmp_path}', '-o', str(tmp_path / 'prog'),
+                    str(tmp_path / 'main.c'), os.path.join(repo, 'src', 'staticpython_dlfcn.c'),
+                    f'-Wl,{wraps}', '-ldl'], check=True)
+    out = subprocess.run([str(tmp_path / 'prog')], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[:2] == ['10 15 42', 'Pkg.two: undefined symbol: value'] and lines[3] == '0 1'
+    assert lines[2].startswith('Pkg.three: ')        # the C library's reason, after the name

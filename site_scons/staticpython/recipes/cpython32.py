@@ -8,9 +8,12 @@ its tag (Source.git), or that export xz-compressed, found in a local source dire
 training script needs a newer Python); the program is Modules/python.c, linked with LDLAST;
 the export table comes from Include/*.h; the standard library's .pyc sit beside their .py
 in the ZIP, written by stdlib_zip_pre33.py run by the new interpreter (3.2 has no -I: -E -s).
-No ssl and no _hashlib: 3.2's _ssl.c and _hashopenssl.c use OpenSSL structures that 1.1
-made opaque (as the original StaticPython's python3.2 had no ssl); hashlib uses the
-built-in _md5, _sha1, _sha256 and _sha512. Cross-built as 2.7.
+_ssl and _hashlib link OpenSSL 3 where the flavor has it (stacklessxl3.2): patches 0021
+and 0022 port 3.2's _ssl.c and _hashopenssl.c to the structures OpenSSL 1.1 made opaque,
+0023 and 0024 give ssl the CA fallback of the other versions. A flavor without OpenSSL
+(python3.2, as the original StaticPython's python3.2 had no ssl) excludes both, which
+Setup.local then does not list; its hashlib uses the built-in _md5, _sha1, _sha256 and
+_sha512. Cross-built as 2.7.
 """
 from staticpython import cpython
 from staticpython.cpython import build   # noqa: F401 (the recipe's build function)
@@ -50,7 +53,7 @@ CROSS_DOUBLE_ORDER = True
 # ac_cv_broken_nice: configure's test of nice() fails when the build itself runs niced.
 CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-wide-unicode',
              '--enable-ipv6', '--with-computed-gotos', 'ac_cv_broken_nice=no')
-OPENSSL_OPTIONS = ()
+OPENSSL_OPTIONS = ()    # setup.py's job in 3.2: Setup.local names -lssl -lcrypto
 TEST_MODULE_OPTIONS = {}
 CROSS_ANSWERS = cpython.OLD_CROSS_ANSWERS
 PGO = False             # the training (src/staticpython_train.py) needs Python 3.6 or later
@@ -98,6 +101,8 @@ SETUP_STATIC = (
     '_sha1 sha1module.c',
     '_sha256 sha256module.c',
     '_sha512 sha512module.c',
+    '_ssl _ssl.c -DUSE_SSL -lssl -lcrypto',
+    '_hashlib _hashopenssl.c -lssl -lcrypto',
     '_sqlite3 _sqlite/cache.c _sqlite/connection.c _sqlite/cursor.c _sqlite/microprotocols.c _sqlite/module.c _sqlite/prepare_protocol.c _sqlite/row.c _sqlite/statement.c _sqlite/util.c -I$(srcdir)/Modules/_sqlite $(SQLITE_DEFS) -lsqlite3',
     'termios termios.c',
     'resource resource.c',
@@ -160,8 +165,8 @@ PROGRAM_DIR = 'Modules'
 LINK_VARIABLE = 'LDLAST'  # the link's last variable, empty on Linux: LDFLAGS stays configure's
 EXPORT_HEADER_DIRS = ('Include',)
 STABLE_ABI = None
-# python -m staticpython (valid 2.7 and 3.x code); not the CA fallback: 3.2 has no ssl.
-OUR_FILES = tuple(f for f in cpython.OUR_FILES if f[1] == 'staticpython.py')
+# The CA fallback of ssl (patch 0024) and python -m staticpython (valid 2.7 and 3.x code).
+OUR_FILES = cpython.OUR_FILES
 HELPERS = cpython.HELPERS
 BUILD_FILES = (cpython.STRING_FUNCTIONS,)
 ZIP_WRITER = 'site_scons/staticpython/stdlib_zip_pre33.py'
