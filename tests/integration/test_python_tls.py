@@ -87,7 +87,7 @@ print(json.dumps({'type': type(h).__name__, 'module': type(h).__module__,
 # OpenSSL 3 names the digests of its legacy provider, which the build leaves out
 # (recipes/openssl.py: no-legacy): new() refuses them, as CPython 3.9 on does (2.7's and
 # 3.2's _hashopenssl.c did not look at EVP_DigestInit()'s result, and their hash objects
-# gave uninitialised memory as the digest; patches 0029 and 0022), hashlib's constructors
+# gave uninitialised memory as the digest; patches 0030 and 0022), hashlib's constructors
 # of the guaranteed ones and ripemd160 give the published vectors for "abc", and every name
 # hashlib.algorithms_available lists makes a digest (SHAKE's of a length asked for).
 LEGACY_DIGESTS = ('md4', 'mdc2', 'whirlpool')
