@@ -16,4 +16,13 @@ RELEASES = (
         sources=(), builtins={},
         python_parts=('src/zope',),                  # the namespace package zope
     ),
+    # The last release for 2.7; its zope/__init__.py is patched (pkg_resources is not ours).
+    Release(
+        version='4.6', python='==2.7',
+        source=Source('zope.event-4.6.tar.gz', 17430,
+                      '81d98813046fc86cc4136e3698fee628a3282f9c320db18658c21749235fce80',
+                      pip='zope.event==4.6'),
+        sources=(), builtins={},
+        python_parts=('src/zope',),
+    ),
 )

@@ -19,4 +19,15 @@ RELEASES = (
                   '_zope_interface_coptimizations'},
         python_parts=('src/zope',),                  # the namespace package zope
     ),
+    # The last release for 2.7; its zope/__init__.py is patched (pkg_resources is not ours).
+    Release(
+        version='5.5.2', python='==2.7',
+        source=Source('zope.interface-5.5.2.tar.gz', 300533,
+                      'bfee1f3ff62143819499e348f5b8a7f3aa0259f9aca5e0ddae7391d059dce671',
+                      pip='zope.interface==5.5.2'),
+        sources=('src/zope/interface/_zope_interface_coptimizations.c',),
+        builtins={'zope.interface._zope_interface_coptimizations':
+                  '_zope_interface_coptimizations'},
+        python_parts=('src/zope',),
+    ),
 )

@@ -189,12 +189,6 @@ def fingerprint(names, python_version, modules=None):
         for m, r in chosen(names, python_version, modules))
 
 
-def patch_files(module, release, root=None):
-    """The sdist's patches: patches/<NAME>/<version>/*.patch of the repo, sorted."""
-    return sorted(glob.glob(os.path.join(root or _root(), 'patches', module.NAME,
-                                         release.version, '*.patch')))
-
-
 def libraries(names, python_version, modules=None):
     """The recipe names the chosen modules link."""
     out = []
@@ -233,7 +227,8 @@ def build(b, names, include_dirs, cflags, cxxflags):
         steps.unpack(archive, top)
         b.runner.note(f'\n=== module {module.NAME} {release.version} ({os.path.basename(archive)})')
         for patch in patch_files(module, release, b.repo):
-            b.run('patch', '-p1', '--forward', '--batch', '-i', patch, cwd=top)
+            b.run('patch', '-p1', '--forward', '--batch', '-i',
+                  os.path.join(b.repo, patch), cwd=top)
         for directory, argv in release.configure:
             b.run(*(a.format(host=b.triple, build=build_triple()) for a in argv),
                   cwd=os.path.join(top, directory))
@@ -309,6 +304,14 @@ def natives_header(natives):
               for i, (name, symbols) in enumerate(natives)]
     lines += ['    {NULL, NULL, 0}', '};', '']
     return '\n'.join(lines)
+
+
+def patch_files(module, release, root=None):
+    """The patches of a module's release, patches/<NAME>/<version>/*.patch, sorted, as
+    paths in the repo (as module.PATH is)."""
+    root = root or _root()
+    return [os.path.relpath(p, root) for p in sorted(glob.glob(
+        os.path.join(root, 'patches', module.NAME, release.version, '*.patch')))]
 
 
 def expand(top, patterns, where=''):

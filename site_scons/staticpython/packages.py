@@ -159,8 +159,8 @@ def interpreter(nodes, flavor, build_python=None):
     # The C extensions of modules/ compiled in: their data files, and what they pin.
     deps += [env.File(f'#{modules[m].PATH}')
              for m in extmodules.with_requirements(flavor.extra_modules, modules)]
-    deps += [env.File(p) for m, r in extmodules.chosen(flavor.extra_modules, recipe.VERSION,
-                                                       modules)
+    deps += [env.File(f'#{p}') for m, r in extmodules.chosen(flavor.extra_modules, recipe.VERSION,
+                                                         modules)
              for p in extmodules.patch_files(m, r)]
     compiled_in = extmodules.fingerprint(flavor.extra_modules, recipe.VERSION, modules)
     extra = {}

@@ -1,7 +1,8 @@
 """gevent compiled in (modules/gevent.py, with libev and c-ares): a TCP echo server and 100
 concurrent clients in one process, urllib over HTTP after monkey.patch_all(), a TLS client
 verifying the test CA, and names resolved by gevent's c-ares resolver from /etc/hosts; in
-the empty root, with and without /proc. Skipped for flavors without gevent."""
+the empty root, with and without /proc. Skipped for flavors without gevent. The code the
+interpreter runs is valid 2.7 and 3.x, spelled for the series by source()."""
 import json
 
 import pytest
@@ -9,13 +10,17 @@ import pytest
 from isolation import Root, describe
 from staticpython import extmodules
 from test_python_tls import BODY, HOSTS, pki, url  # noqa: F401 (the TLS server's fixtures)
-from versions import BIN, FLAVOR
+from versions import BIN, FLAVOR, VERSION_INFO, source
 
 pytestmark = pytest.mark.skipif(
     'gevent' not in extmodules.with_requirements(FLAVOR.extra_modules, extmodules.load()),
     reason=f'{FLAVOR.name} has no gevent built in')
 PROC = pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
 ENV = {'PATH': '/bin', 'LANG': 'C.UTF-8'}
+# Where gevent's patched socket and SSLContext classes come from, by Python's major version:
+# gevent 22.10 (2.7) has a module per series, 26.9 (3.10 on) the 3.x ones.
+PATCHED = {2: {'socket': 'gevent._socket2', 'ssl': 'gevent._sslgte279'},
+           3: {'socket': 'gevent._socket3', 'ssl': 'gevent.ssl'}}[VERSION_INFO[0]]
 
 ECHO = r'''
 import json
@@ -49,10 +54,10 @@ print(json.dumps({'echoed': sum(1 for j in jobs if j.value is True),
                   'loop': type(gevent.get_hub().loop).__module__}))
 '''
 
-MONKEY = r'''
+MONKEY = source(r'''
 from gevent import monkey
 monkey.patch_all()
-import http.server, json, socket, threading, urllib.request
+import http.server, json, socket, socketserver, threading, urllib.request
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         body = ('patched %s' % self.path).encode()
@@ -62,16 +67,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
     def log_message(self, *args):
         pass
-server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-threading.Thread(target=server.serve_forever, daemon=True).start()   # a greenlet now
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+server = Server(('127.0.0.1', 0), Handler)
+thread = threading.Thread(target=server.serve_forever)               # a greenlet now
+thread.daemon = True
+thread.start()
 base = 'http://127.0.0.1:%d/' % server.server_address[1]
 bodies = [urllib.request.urlopen(base + str(i), timeout=10).read().decode() for i in range(3)]
 server.shutdown()
 print(json.dumps({'bodies': bodies, 'patched': monkey.is_module_patched('socket'),
                   'socket': socket.socket.__module__}))
-'''
+''')
 
-TLS = r'''
+TLS = source(r'''
 from gevent import monkey
 monkey.patch_all()
 import json, ssl, sys, urllib.request
@@ -89,7 +98,7 @@ def unknown():
         return 'CERTIFICATE_VERIFY_FAILED' in str(e)
 print(json.dumps({'bodies': [j.value for j in jobs], 'unknown_ca': unknown(),
                   'ssl': ssl.SSLContext.__module__}))
-'''
+''')
 
 DNS = r'''
 import json
@@ -128,13 +137,13 @@ def test_an_echo_server_and_100_clients_in_one_process(python, proc):
 def test_urllib_over_http_after_patch_all(python, proc):
     result, p = _run(python, MONKEY, proc)
     assert result == {'bodies': ['patched /0', 'patched /1', 'patched /2'], 'patched': True,
-                      'socket': 'gevent._socket3'}, describe(p)
+                      'socket': PATCHED['socket']}, describe(p)
 
 
 @PROC
 def test_a_tls_client_verifies_the_test_ca(python, proc, pki, url):  # noqa: F811
     result, p = _run(python, TLS, proc, url, files=[('/ca.pem', pki['ca'])])
-    assert result == {'bodies': [BODY] * 5, 'unknown_ca': True, 'ssl': 'gevent.ssl'}, \
+    assert result == {'bodies': [BODY] * 5, 'unknown_ca': True, 'ssl': PATCHED['ssl']}, \
         describe(p)
 
 

@@ -84,6 +84,52 @@ print(json.dumps({'type': type(h).__name__, 'module': type(h).__module__,
                                       if n.lower() in ('sha256', 'md5', 'sha512'))}))
 '''
 
+# OpenSSL 3 names the digests of its legacy provider, which the build leaves out
+# (recipes/openssl.py: no-legacy): new() refuses them, as CPython 3.9 on does (2.7's and
+# 3.2's _hashopenssl.c did not look at EVP_DigestInit()'s result, and their hash objects
+# gave uninitialised memory as the digest; patches 0030 and 0022), hashlib's constructors
+# of the guaranteed ones and ripemd160 give the published vectors for "abc", and every name
+# hashlib.algorithms_available lists makes a digest (SHAKE's of a length asked for).
+LEGACY_DIGESTS = ('md4', 'mdc2', 'whirlpool')
+DIGESTS_OF_ABC = {
+    'md5': '900150983cd24fb0d6963f7d28e17f72',
+    'sha1': 'a9993e364706816aba3e25717850c26c9cd0d89d',
+    'sha224': '23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7',
+    'sha256': 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    'sha384': 'cb00753f45a35e8bb5a03d699ac65007272c32ab0eded163'
+              '1a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7',
+    'sha512': 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a'
+              '2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f',
+    'ripemd160': '8eb208f7e05d987a9b044a8e98c6b087f15a0bfc',
+}
+DIGEST_CHECKS = '''\
+import _hashlib, binascii, hashlib, json
+def attempt(new, name):
+    try:
+        h = new(name, b'abc')
+    except ValueError as e:
+        return {'error': type(e).__name__, 'message': str(e)}
+    return {'digest': binascii.hexlify(h.digest()).decode(), 'size': h.digest_size}
+def digest_of_abc(name):
+    h = hashlib.new(name, b'abc')
+    d = h.digest(16) if h.digest_size == 0 else h.digest()   # SHAKE's (3.x): a length
+    return binascii.hexlify(d).decode(), len(d), h.digest_size
+available = {}
+for name in sorted(hashlib.algorithms_available):
+    try:
+        first, second = digest_of_abc(name), digest_of_abc(name)
+        available[name] = {'same': first == second, 'length': first[1], 'size': first[2]}
+    except Exception as e:
+        available[name] = {'error': '%s: %s' % (type(e).__name__, e)}
+print(json.dumps({
+    'legacy': dict((n, attempt(hashlib.new, n)) for n in LEGACY),
+    'c_legacy': dict((n, attempt(_hashlib.new, n)) for n in LEGACY),
+    'vectors': dict((n, binascii.hexlify(getattr(hashlib, n, lambda s: hashlib.new(n, s))(
+        b'abc').digest()).decode()) for n in VECTORS),
+    'available': available}))
+'''.replace('LEGACY', repr(LEGACY_DIGESTS)).replace('VECTORS',
+                                                    repr(tuple(sorted(DIGESTS_OF_ABC))))
+
 
 def system_ca_files():
     spec = importlib.util.spec_from_file_location(
@@ -295,3 +341,20 @@ def test_hashlib_digests_from_openssl(python):
     assert result['sha512'] == 'ddaf35a193617abacc417349ae204131', result
     assert result['sizes'] == [20, 128], result
     assert result['available'] == ['md5', 'sha256', 'sha512'], result
+
+
+def test_hashlib_refuses_digests_openssl_cannot_make(python):
+    with client_root(python) as root:
+        p = root.run([BIN, '-c', DIGEST_CHECKS], env=ENV, timeout=60)
+    assert p.returncode == 0, describe(p)
+    result = json.loads(p.stdout.strip().splitlines()[-1])
+    assert result['legacy'] == {n: {'error': 'ValueError', 'message': f'unsupported hash type {n}'}
+                                for n in LEGACY_DIGESTS}, result['legacy']
+    # _hashlib itself refuses them (3.x: UnsupportedDigestmodError, a ValueError)
+    assert all('error' in r for r in result['c_legacy'].values()), result['c_legacy']
+    assert result['vectors'] == DIGESTS_OF_ABC, result['vectors']
+    available = result['available']
+    assert not {n.lower() for n in available} & set(LEGACY_DIGESTS), sorted(available)
+    assert {n for n in DIGESTS_OF_ABC if n != 'ripemd160'} <= set(available), sorted(available)
+    assert {n: r for n, r in available.items()
+            if r != {'same': True, 'length': r.get('size') or 16, 'size': r.get('size')}} == {}

@@ -159,6 +159,8 @@ SERIES = {
             'locale.getencoding()': 'locale.getpreferredencoding(False)',
             'urllib.request': 'urllib2',
             'urllib.error': 'urllib2',
+            'http.server': 'BaseHTTPServer',
+            'socketserver': 'SocketServer',
             # the unicode API's symbols of a UCS4 build (--enable-unicode=ucs4)
             'PyUnicode_FromString': 'PyUnicodeUCS4_FromString',
         },

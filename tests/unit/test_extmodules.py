@@ -156,6 +156,38 @@ def test_the_first_start_imports_each_package_once():
     assert extmodules.top_level_imports(('gevent',), '3.13.15') == ('greenlet', 'zope', 'gevent')
 
 
+def test_python_2_7_gets_the_last_gevent_and_zope_releases_for_it():
+    chosen = {m.NAME: r.version for m, r in extmodules.chosen(('gevent',), '2.7.18')}
+    assert chosen == {'greenlet': '2.0.2', 'zope.event': '4.6', 'zope.interface': '5.5.2',
+                      'gevent': '22.10.2'}
+    old, new = (extmodules.release_for(MODULES['gevent'], v) for v in ('2.7.18', '3.13.15'))
+    assert old.builtins == new.builtins and old.sources == new.sources
+    assert extmodules.top_level_imports(('gevent',), '2.7.18') == ('greenlet', 'zope', 'gevent')
+
+
+def test_a_release_takes_the_patches_of_its_directory_sorted(tmp_path):
+    release = MODULES['zope.event'].RELEASES[0]
+    d = tmp_path / 'patches' / 'zope.event' / release.version
+    d.mkdir(parents=True)
+    for name in ('0002-b.patch', '0001-a.patch', 'README'):
+        (d / name).write_text('')
+    assert extmodules.patch_files(MODULES['zope.event'], release, str(tmp_path)) == [
+        f'patches/zope.event/{release.version}/0001-a.patch',
+        f'patches/zope.event/{release.version}/0002-b.patch']
+    assert extmodules.patch_files(MODULES['gevent'], release, str(tmp_path)) == []
+
+
+def test_every_patch_directory_of_a_module_names_one_of_its_releases():
+    import os
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for m in MODULES.values():
+        top = os.path.join(root, 'patches', m.NAME)
+        versions = sorted(os.listdir(top)) if os.path.isdir(top) else []
+        assert set(versions) <= {r.version for r in m.RELEASES}, (m.NAME, versions)
+    # the 2.7 zope releases: a namespace package without pkg_resources
+    for name in ('zope.event', 'zope.interface'):
+        r = extmodules.release_for(MODULES[name], '2.7.18')
+        assert len(extmodules.patch_files(MODULES[name], r)) == 1, name
 def test_the_first_start_imports_the_packages_of_native_libraries():
     assert extmodules.top_level_imports(('pycryptodome',), '3.13.15') == ('Crypto',)
 
