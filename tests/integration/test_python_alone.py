@@ -327,3 +327,14 @@ def test_platform_tells_the_truth(python, proc, target):
     assert facts['machine'] == kernel, facts
     if has('multiarch'):
         assert facts['multiarch'] == target.multiarch('musl'), facts
+
+
+@PROC
+def test_find_library_finds_nothing_without_its_helpers(python, proc):
+    """No ldconfig, compiler, /dev/null or /tmp: ctypes.util.find_library() says None (as
+    code that asks for an optional library, pycryptodome's for GMP, expects), no error."""
+    with alone(python) as root:
+        p = run(root, [BIN, '-c', 'import ctypes.util; '
+                                  'print(repr(ctypes.util.find_library("gmp")))'], proc)
+    ok(p)
+    assert p.stdout.strip() == 'None', describe(p)
