@@ -220,21 +220,6 @@ FLAVORS = {f.name: f for f in (
         targets_reason=_STACKLESS_WHY,
         extra_modules=_MODULES,
     ),
-    # The original StaticPython's stacklessco2.7: Stackless 2.7 with coroutine I/O (gevent)
-    # and crypto (pycryptodome, pycrypto's successor), besides python2.7's ssl.
-    Flavor(
-        name='stacklessco2.7',
-        interpreter='stackless2.7',
-        summary='Stackless Python 2.7 (tasklets, channels) with python2.7\'s modules, gevent '
-                'and pycryptodome',
-        libraries=_LIBRARIES_27,
-        excluded_modules=_NOT_BUILT_27 + _TEST_MODULES_27,
-        required_modules=_REQUIRED_27 + _REQUIRED_STACKLESS,
-        test_modules=_TEST_MODULES_27,
-        targets=_STACKLESS_TARGETS,
-        targets_reason=_STACKLESS_WHY,
-        extra_modules=_MODULES + ('gevent', 'pycryptodome'),
-    ),
     # The original StaticPython's stacklessxl3.2: Stackless 3.2, greenlet and ssl.
     Flavor(
         name='stacklessxl3.2',
@@ -250,6 +235,13 @@ FLAVORS = {f.name: f for f in (
         extra_modules=_MODULES,
     ),
 )}
+
+# The original StaticPython's stacklessco2.7: Stackless 2.7 with coroutine I/O (gevent) and
+# crypto (pycryptodome, pycrypto's successor), besides python2.7's ssl.
+FLAVORS['stacklessco2.7'] = replace(
+    FLAVORS['stackless2.7'], name='stacklessco2.7',
+    summary=f"{FLAVORS['stackless2.7'].summary}, gevent and pycryptodome",
+    extra_modules=_MODULES + ('gevent', 'pycryptodome'))
 
 # The original's coroutine flavors for today's Pythons: stacklessco2.7's set (gevent's
 # coroutine I/O, pycryptodome) and msgpack, as its largest flavor had.
