@@ -246,7 +246,7 @@ def build(b):
     if v.LIBRARY_BUILD_STEPS:
         library_build_steps(b)
     b.make(v.LIBPYTHON, *final, env=env)
-    modules, entries, parts, natives, linked = build_modules(b, cflags, env)
+    entries, parts, natives, linked = build_modules(b, cflags, env)
     write_program(b, entries, natives)
     # Our program is compiled without LTO: its table names the C API by assembler name with
     # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
@@ -264,9 +264,9 @@ def build(b):
 
 def build_modules(b, cflags, env):
     """The flavor's C extensions of modules/ (extmodules.py), compiled against this build's
-    headers with CPython's optimisation. Returns (object files, inittab entries, Python
-    parts, native libraries, what the interpreter's link adds: the objects, and the C++
-    runtime if one is C++)."""
+    headers with CPython's optimisation. Returns (inittab entries, Python parts, native
+    libraries, what the interpreter's link adds: the objects, and the C++ runtime if one is
+    C++)."""
     v = b.recipe
     opt = [f for f in v.OPT.split('=', 1)[1].split() if f != '-Wstrict-prototypes']
     cxxflags = [f for f in b.env['CXXFLAGS'].split() if not f.startswith('-O')]
@@ -277,7 +277,7 @@ def build_modules(b, cflags, env):
     linked = ''.join(f' {o}' for o in objects)
     if any(o.endswith(extmodules.CXX_OBJECT) for o in objects):
         linked += ' -lstdc++'
-    return objects, entries, parts, natives, linked
+    return entries, parts, natives, linked
 
 
 def record_final_flags(b, instrumented, compile_flags, link_flags):

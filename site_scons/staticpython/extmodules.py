@@ -178,21 +178,21 @@ def chosen(names, python_version, modules=None):
     return out
 
 
-def fingerprint(names, python_version, modules=None):
-    """What of the chosen modules shapes a build, as one string."""
+def fingerprint(picked):
+    """What of the chosen modules (chosen()'s list) shapes a build, as one string."""
     return ' '.join(
         f'{m.NAME}={r.version} [{r.source.filename}:{r.source.sha256}] sources={r.sources} '
         f'builtins={sorted(r.builtins.items())} parts={r.python_parts} '
         f'include={r.include_dirs} cflags={r.cflags} cxxflags={r.cxxflags} '
         f'target_flags={sorted(r.target_flags.items())} units={r.units} configure={r.configure} '
         f'native_libraries={r.native_libraries}'
-        for m, r in chosen(names, python_version, modules))
+        for m, r in picked)
 
 
-def libraries(names, python_version, modules=None):
-    """The recipe names the chosen modules link."""
+def libraries(picked):
+    """The recipe names the chosen modules (chosen()'s list) link."""
     out = []
-    for m, _ in chosen(names, python_version, modules):
+    for m, _ in picked:
         out += [lib for lib in m.LIBRARIES if lib not in out]
     return tuple(out)
 

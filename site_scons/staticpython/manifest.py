@@ -14,8 +14,7 @@ def build_facts(flavor, target, libc, pie, recipes):
     """The facts of one interpreter build: JSON-ready, the same on every build machine."""
     interpreter = recipes[flavor.interpreter]
     modules = extmodules.chosen(flavor.extra_modules, interpreter.VERSION)
-    linked = recipe_registry.closure(recipes, flavor.libraries + extmodules.libraries(
-        flavor.extra_modules, interpreter.VERSION))
+    linked = recipe_registry.closure(recipes, flavor.libraries + extmodules.libraries(modules))
     toolchain = [n for n, r in recipes.items() if r.KIND in ('toolchain', 'part')]
     return {
         'flavor': flavor.name,

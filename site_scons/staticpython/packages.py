@@ -151,18 +151,14 @@ def interpreter(nodes, flavor, build_python=None):
     interpreter of the same flavor for the build machine (CPython's cross build runs it)."""
     env = nodes['env']
     recipe = RECIPES[flavor.interpreter]
-    modules = extmodules.load()
-    libraries = flavor.libraries + extmodules.libraries(flavor.extra_modules, recipe.VERSION,
-                                                        modules)
+    picked = extmodules.chosen(flavor.extra_modules, recipe.VERSION)
+    libraries = flavor.libraries + extmodules.libraries(picked)
     deps = [nodes['pkgs'][d] for d in recipe_registry.closure(RECIPES, libraries)]
     deps += [env.File(f'#{f}') for f in _repo_files(recipe)]
-    # The C extensions of modules/ compiled in: their data files, and what they pin.
-    deps += [env.File(f'#{modules[m].PATH}')
-             for m in extmodules.with_requirements(flavor.extra_modules, modules)]
-    deps += [env.File(f'#{p}') for m, r in extmodules.chosen(flavor.extra_modules, recipe.VERSION,
-                                                         modules)
-             for p in extmodules.patch_files(m, r)]
-    compiled_in = extmodules.fingerprint(flavor.extra_modules, recipe.VERSION, modules)
+    # The C extensions of modules/ compiled in: their data files, and their patches.
+    deps += [env.File(f'#{m.PATH}') for m, _ in picked]
+    deps += [env.File(f'#{p}') for m, r in picked for p in extmodules.patch_files(m, r)]
+    compiled_in = extmodules.fingerprint(picked)
     extra = {}
     if build_python is not None:
         deps += build_python
