@@ -10,9 +10,9 @@
  * dotted name of a native library compiled in (a package's own shared library that its
  * Python code loads with ctypes, such as pycryptodome's "Crypto.Cipher._raw_aes") returns
  * that library's entry of staticpython_natives.h, and dlsym() on it searches its symbols.
- * Everything else goes on to the C library, which also says what dlerror() reports ("Symbol not found: ...");
- * for a file that dlopen() cannot load, the report names the file, as a dynamic loader's
- * does ("libm.so.6: Dynamic loading not supported").
+ * Everything else goes on to the C library, which also says what dlerror() reports
+ * ("Symbol not found: ..."); for a file that dlopen() cannot load, the report names the
+ * file, as a dynamic loader's does ("libm.so.6: Dynamic loading not supported").
  */
 #include <dlfcn.h>
 #include <stdio.h>
