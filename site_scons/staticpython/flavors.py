@@ -220,20 +220,6 @@ FLAVORS = {f.name: f for f in (
         targets_reason=_STACKLESS_WHY,
         extra_modules=_MODULES,
     ),
-    # The original StaticPython's stacklessxl3.2: Stackless 3.2, greenlet and ssl.
-    Flavor(
-        name='stacklessxl3.2',
-        interpreter='stackless3.2',
-        summary='Stackless Python 3.2 (tasklets, channels) with python3.2\'s modules and ssl '
-                '(OpenSSL)',
-        libraries=_LIBRARIES_32_SSL,
-        excluded_modules=_NOT_BUILT_32_ANY + _TEST_MODULES_32,
-        required_modules=_REQUIRED_32 + _SSL_32 + _REQUIRED_STACKLESS,
-        test_modules=_TEST_MODULES_32,
-        targets=_STACKLESS_TARGETS,
-        targets_reason=_STACKLESS_WHY,
-        extra_modules=_MODULES,
-    ),
 )}
 
 # The original StaticPython's stacklessco2.7: Stackless 2.7 with coroutine I/O (gevent) and
@@ -242,6 +228,14 @@ FLAVORS['stacklessco2.7'] = replace(
     FLAVORS['stackless2.7'], name='stacklessco2.7',
     summary=f"{FLAVORS['stackless2.7'].summary}, gevent and pycryptodome",
     extra_modules=_MODULES + ('gevent', 'pycryptodome'))
+
+# The original StaticPython's stacklessxl3.2: stackless3.2 with ssl and _hashlib (OpenSSL).
+FLAVORS['stacklessxl3.2'] = replace(
+    FLAVORS['stackless3.2'], name='stacklessxl3.2',
+    summary="Stackless Python 3.2 (tasklets, channels) with python3.2's modules and ssl "
+            "(OpenSSL)",
+    libraries=_LIBRARIES_32_SSL, excluded_modules=_NOT_BUILT_32_ANY + _TEST_MODULES_32,
+    required_modules=_REQUIRED_32 + _SSL_32 + _REQUIRED_STACKLESS)
 
 # The original's coroutine flavors for today's Pythons: stacklessco2.7's set (gevent's
 # coroutine I/O, pycryptodome) and msgpack, as its largest flavor had.
