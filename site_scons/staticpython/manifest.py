@@ -1,7 +1,7 @@
 """What a binary is, as data: the facts its build writes into it (_staticpython_build.FACTS)
 and that `python -m staticpython` prints, with its built-in modules, size and sha256, as
 the binary's entry of a release's MANIFEST.json."""
-from . import extmodules
+from . import extmodules, libcs
 from . import recipes as recipe_registry
 
 
@@ -15,7 +15,7 @@ def build_facts(flavor, target, libc, pie, recipes):
     interpreter = recipes[flavor.interpreter]
     modules = extmodules.chosen(flavor.extra_modules, interpreter.VERSION)
     linked = recipe_registry.closure(recipes, flavor.libraries + extmodules.libraries(modules))
-    toolchain = [n for n, r in recipes.items() if r.KIND in ('toolchain', 'part')]
+    toolchain = libcs.toolchain_names(recipes, libc)
     return {
         'flavor': flavor.name,
         'python': interpreter.VERSION,

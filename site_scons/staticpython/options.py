@@ -4,11 +4,11 @@ Errors are one line each, naming the valid values; SCons then exits non-zero.
 """
 import os
 
-from . import extmodules, recipes
+from . import extmodules, libcs, recipes
 from .flavors import DEFAULT_FLAVOR, FLAVORS
 from .targets import TARGETS, native_target
 
-LIBCS = ('musl',)
+LIBCS = tuple(libcs.LIBCS)
 BOOL_WORDS = ('0', '1', 'yes', 'no', 'true', 'false', 'on', 'off')
 TRUE_WORDS = ('1', 'yes', 'true', 'on')
 PIE_WORDS = ('auto',) + BOOL_WORDS        # auto: the target's own choice (Target.pie)
@@ -41,6 +41,11 @@ def errors(arguments, repo=None):
     target = arguments.get('target', known['target'])
     if flavor in FLAVORS and target in TARGETS and unsupported(flavor, target):
         problems.append(unsupported(flavor, target))
+    libc = arguments.get('libc', known['libc'])
+    if libc in LIBCS and target in TARGETS:
+        why = libcs.unsupported(libc, target, pie(arguments.get('pie', 'auto'), TARGETS[target]))
+        if why:
+            problems.append(why)
     if flavor in FLAVORS:
         problems += module_errors(flavor, arguments.get('modules', ''))
     if str(arguments.get('verbose', '0')).lower() not in BOOL_WORDS:
@@ -109,6 +114,10 @@ def help_text():
               for f in FLAVORS.values()]
     lines += ['', 'Targets (target=NAME), each with its own toolchain (GCC, binutils, musl):']
     lines += [f'  {t.name:<16} {t.triple("musl"):<24} {t.summary}' for t in TARGETS.values()]
+    lines += ['', 'C libraries (libc=NAME), each with its version and the targets it is built for:']
+    for c in libcs.LIBCS.values():
+        lines += [f'  {c.name:<16} {versions[c.name]:<9} {c.summary}; targets: '
+                  + ('all' if not c.targets else ', '.join(c.targets))]
     lines += ['', 'C extensions of modules/, compiled in (every flavor has those it names; '
               'modules=A,B adds more):']
     for m in extmodules.load().values():

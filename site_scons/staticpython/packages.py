@@ -15,7 +15,7 @@ import sys
 import SCons.Action
 import SCons.Util
 
-from . import extmodules, manifest, patchset, pkgbuild, sources, steps
+from . import extmodules, libcs, manifest, patchset, pkgbuild, sources, steps
 from . import recipes as recipe_registry
 from .targets import TARGETS
 
@@ -106,7 +106,7 @@ def declare(env, names):
 
     pkgs = {}
     tool_pkgs = []
-    for name in [n for n in RECIPES if RECIPES[n].KIND == 'toolchain']:
+    for name in libcs.toolchain_recipes(RECIPES, env['SP_LIBC']):
         recipe = RECIPES[name]
         deps = [pkgs[d] for d in recipe_registry.closure(RECIPES, recipe.DEPENDS)]
         pkgs[name] = _declare_pkg(env, recipe, deps, [], host)
@@ -196,6 +196,8 @@ def _declare_pkg(env, recipe, dep_pkgs, tools, extra_fingerprint, out_dir=None, 
     # The recipe and the recipes built inside it (PARTS), with their patches.
     built = [recipe] + [RECIPES[p] for p in getattr(recipe, 'PARTS', ())]
     recipe_files = [env.File(r.__file__) for r in built]
+    # Files of this repo that the parts' builds read (a C library's configuration).
+    recipe_files += [env.File(f'#{f}') for r in built[1:] for f in getattr(r, 'BUILD_FILES', ())]
     # The code that runs the recipe: flags, environment, unpacking, packing.
     framework = [env.File(os.path.join(os.path.dirname(__file__), f))
                  for f in pkgbuild.framework(recipe)]
