@@ -1,0 +1,98 @@
+"""libcs: the C libraries as data, their toolchains, the `libc` option's checks, and
+uClibc-ng's configuration file."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from staticpython import libcs, manifest, options, recipes
+from staticpython.flavors import FLAVORS
+from staticpython.recipes import uclibc
+from staticpython.targets import TARGETS
+
+RECIPES = recipes.load()
+
+
+def test_every_libc_has_its_recipe_and_compiler():
+    for c in libcs.LIBCS.values():
+        assert RECIPES[c.name].KIND == 'part', c.name
+        compiler = RECIPES[c.compiler]
+        assert compiler.KIND == 'toolchain' and compiler.PARTS == (c.name,), c.compiler
+        assert all(t in TARGETS for t in c.targets), c.targets
+        assert not c.targets or c.targets_reason
+
+
+def test_a_toolchain_has_its_own_compiler_only():
+    for c in libcs.LIBCS.values():
+        names = libcs.toolchain_recipes(RECIPES, c.name)
+        assert c.compiler in names
+        assert not [o.compiler for o in libcs.LIBCS.values() if o is not c and o.compiler in names]
+        assert {'binutils', 'linux-headers'} <= set(names)
+    assert libcs.toolchain_names(RECIPES, 'musl') == ['binutils', 'linux-headers', 'gcc', 'musl']
+
+
+def test_manifest_names_the_libc_and_its_toolchain():
+    facts = manifest.build_facts(FLAVORS['python3.13'], TARGETS['linux-i386'], 'uclibc',
+                                 False, RECIPES)
+    assert facts['libc'] == {'name': 'uclibc', 'version': uclibc.VERSION}
+    assert facts['triple'] == 'i686-linux-uclibc'
+    assert [t['name'] for t in facts['toolchain']] == libcs.toolchain_names(RECIPES, 'uclibc')
+    assert 'uclibc' in [t['name'] for t in facts['toolchain']]
+    assert 'musl' not in [t['name'] for t in facts['toolchain']]
+
+
+@pytest.mark.parametrize('target', list(TARGETS))
+def test_uclibc_refuses_other_targets_in_one_line(target):
+    problems = options.errors({'libc': 'uclibc', 'target': target})
+    if target in libcs.LIBCS['uclibc'].targets:
+        assert problems == []
+        assert uclibc.arch(TARGETS[target].triple('uclibc'))
+    else:
+        assert len(problems) == 1 and '\n' not in problems[0], problems
+        assert target in problems[0]
+        assert all(t in problems[0] for t in libcs.LIBCS['uclibc'].targets)
+
+
+def test_uclibc_refuses_static_pie():
+    problems = options.errors({'libc': 'uclibc', 'target': 'linux-x86_64', 'pie': 'yes'})
+    assert len(problems) == 1 and 'static-pie' in problems[0] and 'pie=no' in problems[0]
+    assert options.errors({'libc': 'musl', 'target': 'linux-x86_64', 'pie': 'yes'}) == []
+
+
+def test_help_lists_each_libc_with_version_and_targets():
+    text = options.help_text()
+    for c in libcs.LIBCS.values():
+        line = next(l for l in text.splitlines() if l.strip().startswith(c.name + ' '))
+        assert RECIPES[c.name].VERSION in line
+        assert all(t in line for t in c.targets) or 'all' in line
+
+
+def test_uclibc_config_gives_a_reason_for_every_option():
+    with open(uclibc.CONFIG) as f:
+        lines = f.read().splitlines()
+    options_seen = 0
+    for i, line in enumerate(lines):
+        if uclibc.settings(line):
+            options_seen += 1
+            # its reason: the comment above it, or above the group of options it ends
+            j = i - 1
+            while uclibc.settings(lines[j]):
+                j -= 1
+            assert lines[j].startswith('# ') and len(lines[j]) > 20, line
+    assert options_seen >= 10
+    required = {'UCLIBC_HAS_THREADS_NATIVE': 'y', 'UCLIBC_HAS_IPV6': 'y', 'UCLIBC_HAS_WCHAR': 'y',
+                'HAVE_SHARED': 'n'}
+    assert required.items() <= uclibc.settings('\n'.join(lines)).items()
+
+
+def test_settings_reads_both_forms():
+    text = 'A_B=y\n# C is not set\nD="x y"\n# a comment\nnot an option\n'
+    assert uclibc.settings(text) == {'A_B': 'y', 'C': 'n', 'D': '"x y"'}
+
+
+def test_uclibc_recipe_data():
+    assert uclibc.BUILD_FILES == ('site_scons/staticpython/recipes/uclibc.config',)
+    assert re.fullmatch(r'[0-9a-f]{64}', uclibc.SOURCES[0].sha256)
+    with pytest.raises(RuntimeError, match='not built for'):
+        uclibc.arch('s390x-linux-uclibc')
