@@ -61,17 +61,24 @@ class TargetBuild:
         """Whether CPython is cross-built: this machine does not run the target's programs."""
         return not self.target.runs_natively()
 
+    def flavor_dir(self, name):
+        """Where the interpreter of flavor (or variant) `name` is built: build/<target>/<name>/
+        with the default libc, build/<target>/<libc>/<name>/ with another."""
+        if self.graph.libc == options.defaults()['libc']:
+            return os.path.join('build', self.target.name, name)
+        return os.path.join(self.root, name)
+
     def interpreter(self, flavor):
-        """build/<target>/<flavor>/<flavor>-static: (its pkg, the single file)."""
+        """<flavor_dir>/<flavor>-static: (its pkg, the single file)."""
         return self._single(flavor, flavor,
-                            os.path.join('build', self.target.name, flavor.name, flavor.output))
+                            os.path.join(self.flavor_dir(flavor.name), flavor.output))
 
     def test_suite(self, flavor):
         """The flavor's variant for CPython's own test suite, laid out as an installation:
-        build/<target>/<flavor>-regrtest/{bin/<flavor>-static, lib/python3.X/test/}.
+        <flavor_dir of <flavor>-regrtest>/{bin/<flavor>-static, lib/python3.X/test/}.
         Returns (the single file, the stamp of the unpacked tests)."""
         suite = flavor.for_test_suite()
-        top = os.path.join('build', self.target.name, suite.name)
+        top = self.flavor_dir(suite.name)
         pkg, exe = self._single(suite, flavor, os.path.join(top, 'bin', flavor.output))
         return exe, packages.unpacked_subtree(self.nodes['env'], pkg, 'test-suite', top)
 
@@ -82,7 +89,8 @@ class TargetBuild:
         build_python = None
         if self.cross:
             build_python = self.graph.native().interpreter(base)[1]
-        pkg = packages.interpreter(self.nodes, flavor, build_python)
+        pkg = packages.interpreter(self.nodes, flavor, self.flavor_dir(flavor.name),
+                                   build_python)
         extra = {}
         if build_python is not None:
             # The build machine's interpreter compiles the ZIP's bytecode (the same bytes for

@@ -145,8 +145,8 @@ def fetches(env):
     return nodes
 
 
-def interpreter(nodes, flavor, build_python=None):
-    """The interpreter pkg of `flavor`, in build/<target>/<flavor>/, built against the pkgs
+def interpreter(nodes, flavor, out_dir, build_python=None):
+    """The interpreter pkg of `flavor`, in the directory `out_dir`, built against the pkgs
     that declare() made. `build_python`: for a target this machine cannot run, our
     interpreter of the same flavor for the build machine (CPython's cross build runs it)."""
     env = nodes['env']
@@ -164,7 +164,6 @@ def interpreter(nodes, flavor, build_python=None):
         deps += build_python
         # Relative to the top directory: the pkg's signature is the same in any checkout.
         extra['SP_BUILD_PYTHON'] = build_python[0].path
-    out_dir = os.path.join(os.path.dirname(env['SP_BUILD_ROOT']), flavor.name)
     # The facts the interpreter carries about itself (its manifest entry) are recipe data.
     facts = manifest.build_facts(flavor, TARGETS[env['SP_TARGET']], env['SP_LIBC'],
                                  env['SP_PIE'], RECIPES)
