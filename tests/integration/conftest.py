@@ -28,15 +28,22 @@ def pie(target):
 
 
 @pytest.fixture(scope='session')
-def triple(target):
-    return os.environ.get('STATICPYTHON_TRIPLE') or target.triple('musl')
+def libc():
+    """The C library of the build under test (STATICPYTHON_LIBC, set by `scons test`, or
+    the default)."""
+    return os.environ.get('STATICPYTHON_LIBC') or 'musl'
 
 
 @pytest.fixture(scope='session')
-def build_root(target):
+def triple(target, libc):
+    return os.environ.get('STATICPYTHON_TRIPLE') or target.triple(libc)
+
+
+@pytest.fixture(scope='session')
+def build_root(target, libc):
     root = os.environ.get('STATICPYTHON_BUILD_ROOT')
     if not root:
-        root = os.path.join(REPO, 'build', target.name, 'musl')
+        root = os.path.join(REPO, 'build', target.name, libc)
     assert os.path.isfile(os.path.join(root, 'stage', '.contents')), \
         f'no built libraries under {root}: run `scons libs` first (or `scons test`)'
     return root

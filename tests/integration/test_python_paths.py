@@ -83,7 +83,7 @@ print(json.dumps({"paths": sysconfig.get_paths(), "stdlib_dir": sys._stdlib_dir,
 
 
 @requires('sysconfig_names')
-def test_sysconfig_describes_this_interpreter(python, target):
+def test_sysconfig_describes_this_interpreter(python, target, libc):
     exe = f'/usr/local/bin/{PROGRAM}'
     with Root() as root:
         root.add(exe, copy_of=python)
@@ -95,7 +95,7 @@ def test_sysconfig_describes_this_interpreter(python, target):
         'include': f'/usr/local/include/python{XY}', 'platinclude': f'/usr/local/include/python{XY}',
         'scripts': '/usr/local/bin', 'data': '/usr/local'}, facts
     assert facts['stdlib_dir'] == exe, facts
-    multiarch = target.multiarch('musl')
+    multiarch = target.multiarch(libc)
     assert facts['multiarch'] == multiarch, facts
     assert facts['soabi'] == f'{SOABI}-{multiarch}', facts
     assert facts['ext_suffix'] == f'.{SOABI}-{multiarch}.so', facts
