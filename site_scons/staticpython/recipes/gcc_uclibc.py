@@ -7,7 +7,7 @@ bytes: fold the two together when gcc.py next changes for its own reasons.
 """
 import os
 
-from staticpython import toolchain
+from staticpython import patchset, toolchain
 
 from . import gcc, uclibc
 
@@ -18,11 +18,14 @@ SUMMARY = 'C and C++ compiler of the libc=uclibc toolchain, with uClibc-ng built
 KIND = 'toolchain'
 DEPENDS = gcc.DEPENDS
 PARTS = ('uclibc',)
+PATCH_DIRS = (f'gcc/{VERSION}',)       # gcc's patches, applied by build()
 SOURCES = gcc.SOURCES
 PRODUCTS = gcc.PRODUCTS
 
 
 def build(b):
+    for path in patchset.borrowed(b.repo, b.recipe):
+        b.run('patch', '-p1', '--forward', '--batch', '-i', path)
     build_sysroot = os.path.join(b.deps, b.triple, 'sysroot')
     b.env['PATH'] = f'{b.deps}/bin:{b.env["PATH"]}'
     mapped = f'-ffile-prefix-map={b.workdir}={toolchain.mapped_name(NAME)}'
