@@ -10,24 +10,24 @@ import pytest
 from checkouts import USER_CACHE, copy_checkout
 from conftest import REPO
 from isolation import run_alone
-from staticpython import recipes
+from staticpython import libcs, recipes
 
-TOOLCHAIN = [r for r in recipes.load().values() if r.KIND == 'toolchain']
+RECIPES = recipes.load()
 
 
 @pytest.fixture(scope='module')
-def checkout(tmp_path_factory, build_root, target):
+def checkout(tmp_path_factory, build_root, target, libc):
     second = tmp_path_factory.mktemp('checkouts') / 'second'
     copy_checkout(second)
-    run = subprocess.run(['scons', '-Q', f'target={target.name}', f'cache={USER_CACHE}',
-                          'toolchain'], cwd=second, capture_output=True, text=True, timeout=1200)
+    run = subprocess.run(['scons', '-Q', f'target={target.name}', f'libc={libc}',
+                          f'cache={USER_CACHE}', 'toolchain'], cwd=second, capture_output=True, text=True, timeout=1200)
     return second / os.path.relpath(build_root, REPO), run
 
 
-def test_second_checkout_retrieves_the_toolchain_pkgs_from_the_cache(checkout):
+def test_second_checkout_retrieves_the_toolchain_pkgs_from_the_cache(checkout, libc):
     _, run = checkout
     assert run.returncode == 0, run.stdout + run.stderr
-    for r in TOOLCHAIN:
+    for r in [RECIPES[n] for n in libcs.toolchain_recipes(RECIPES, libc)]:
         pkg = f'{r.NAME}-{r.VERSION}.tar'
         assert any(line.startswith('Retrieved') and pkg in line
                    for line in run.stdout.splitlines()), run.stdout
