@@ -81,14 +81,21 @@ def test_uclibc_config_gives_a_reason_for_every_option():
                 j -= 1
             assert lines[j].startswith('# ') and len(lines[j]) > 20, line
     assert options_seen >= 10
-    required = {'UCLIBC_HAS_THREADS_NATIVE': 'y', 'UCLIBC_HAS_IPV6': 'y', 'UCLIBC_HAS_WCHAR': 'y',
-                'HAVE_SHARED': 'n'}
+    required = {'UCLIBC_HAS_THREADS_NATIVE': 'y', 'UCLIBC_HAS_IPV6': 'y', 'UCLIBC_HAS_WCHAR': 'y'}
     assert required.items() <= uclibc.settings('\n'.join(lines)).items()
 
 
 def test_settings_reads_both_forms():
     text = 'A_B=y\n# C is not set\nD="x y"\n# a comment\nnot an option\n'
     assert uclibc.settings(text) == {'A_B': 'y', 'C': 'n', 'D': '"x y"'}
+
+
+def test_shared_objects_are_recognised():
+    for name in ('libc.so', 'libc.so.1', 'ld64-uClibc.so.1', 'ld64-uClibc-1.0.35.so',
+                 'libuClibc-1.0.35.so'):
+        assert uclibc.SHARED.fullmatch(name), name
+    for name in ('libc.a', 'crt1.o', 'libc.so.h', 'sonames.txt'):
+        assert not uclibc.SHARED.fullmatch(name), name
 
 
 def test_uclibc_recipe_data():

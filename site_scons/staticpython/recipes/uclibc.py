@@ -74,9 +74,16 @@ def install_headers(u, sysroot):
 
 
 def build(u, cc, *also):
-    """Static only, compiled by `cc` (the new compiler); installed into u.destdir and the
-    directories `also`."""
+    """Compiled by `cc` (the new compiler); installed into u.destdir and the directories
+    `also`, static only: the shared objects it builds too (see uclibc.config) deleted."""
     tools = ('HOSTCC=gcc', f'CC={cc}', f'CROSS_COMPILE={u.triple}-')
     u.make(*tools)
     for prefix in (u.destdir,) + also:
         u.make(*tools, f'PREFIX={prefix}', 'install', jobs=False)
+        for top, _, names in os.walk(prefix):
+            for name in names:
+                if SHARED.fullmatch(name):
+                    os.remove(os.path.join(top, name))
+
+
+SHARED = re.compile(r'.*\.so(\.[0-9.]+)?')      # libc.so.1, ld64-uClibc-1.0.35.so, libc.so
