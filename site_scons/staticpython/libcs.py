@@ -7,7 +7,6 @@ for it (x86_64-linux-musl, i686-linux-uclibc) and the NAME of its own recipe.
 """
 from dataclasses import dataclass
 
-from .targets import TARGETS
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,3 @@ def unsupported(libc, target_name, pie):
                 f"not relocate itself); build with pie=no or libc=musl")
     return None
 
-
-def supported(libc):
-    """The targets `libc` is built for."""
-    c = LIBCS[libc]
-    return [t for t in TARGETS if not c.targets or t in c.targets]
