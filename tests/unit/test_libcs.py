@@ -1,8 +1,9 @@
 """libcs: the C libraries as data, their toolchains, the `libc` option's checks, and
 uClibc-ng's configuration file."""
+import os
 import re
+import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -12,6 +13,7 @@ from staticpython.recipes import uclibc
 from staticpython.targets import TARGETS
 
 RECIPES = recipes.load()
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def test_every_libc_has_its_recipe_and_compiler():
@@ -103,3 +105,14 @@ def test_uclibc_recipe_data():
     assert re.fullmatch(r'[0-9a-f]{64}', uclibc.SOURCES[0].sha256)
     with pytest.raises(RuntimeError, match='not built for'):
         uclibc.arch('s390x-linux-uclibc')
+
+
+def test_scons_refuses_uclibc_for_another_target_in_one_line():
+    scons = shutil.which('scons')
+    if scons is None:
+        pytest.skip('scons is not installed')
+    r = subprocess.run([scons, '-Q', 'libc=uclibc', 'target=linux-s390x'], cwd=REPO,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0 and 'Traceback' not in r.stderr + r.stdout
+    lines = [l for l in r.stderr.splitlines() if 'libc uclibc' in l]
+    assert len(lines) == 1 and 'linux-x86_64, linux-i386' in lines[0], r.stderr
