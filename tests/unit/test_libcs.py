@@ -71,7 +71,7 @@ def test_help_lists_each_libc_with_version_and_targets():
 
 
 def test_uclibc_config_gives_a_reason_for_every_option():
-    with open(uclibc.CONFIG) as f:
+    with open(os.path.join(REPO, uclibc.CONFIG)) as f:
         lines = f.read().splitlines()
     options_seen = 0
     for i, line in enumerate(lines):

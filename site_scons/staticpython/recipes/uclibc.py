@@ -20,13 +20,14 @@ SOURCES = (
            pool='pool/main/u/uclibc/uclibc_1.0.35.orig.tar.xz'),
 )
 PRODUCTS = ('usr/lib/libc.a', 'usr/lib/crt1.o', 'usr/include/stdio.h')
-CONFIG = os.path.join(os.path.dirname(__file__), 'uclibc.config')
-BUILD_FILES = ('site_scons/staticpython/recipes/uclibc.config',)
+CONFIG = 'site_scons/staticpython/recipes/uclibc.config'   # in the repo
+BUILD_FILES = (CONFIG,)
 
 # uClibc-ng's name for the CPU of a target triple (its TARGET_<arch> option), first match
 # wins: the CPUs of LIBCS['uclibc'].targets.
 ARCH = (('x86_64*', 'x86_64'), ('i?86*', 'i386'))
 _LINE = re.compile(r'^(?:([A-Z0-9_]+)=(.*)|# ([A-Z0-9_]+) is not set)$')
+SHARED = re.compile(r'.*\.so(\.[0-9.]+)?')      # libc.so.1, ld64-uClibc-1.0.35.so, libc.so
 
 
 def arch(triple):
@@ -49,7 +50,7 @@ def settings(text):
 def configure(u, kernel_headers, cflags):
     """Write .config: uclibc.config, the CPU, where things are; the rest its defaults.
     Fails when an option of uclibc.config did not survive (its dependencies unmet)."""
-    with open(CONFIG) as f:
+    with open(os.path.join(u.repo, CONFIG)) as f:
         ours = f.read()
     cpu = arch(u.triple)
     extra = (f'TARGET_{cpu}=y\nTARGET_ARCH="{cpu}"\nKERNEL_HEADERS="{kernel_headers}"\n'
@@ -85,5 +86,3 @@ def build(u, cc, *also):
                 if SHARED.fullmatch(name):
                     os.remove(os.path.join(top, name))
 
-
-SHARED = re.compile(r'.*\.so(\.[0-9.]+)?')      # libc.so.1, ld64-uClibc-1.0.35.so, libc.so
