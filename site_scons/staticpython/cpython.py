@@ -15,7 +15,6 @@ the C test modules, and CPython's Lib/test under test-suite/<LIBDIR>/.
 import fcntl
 import fnmatch
 import glob
-import importlib
 import os
 import pprint
 import re
@@ -155,10 +154,9 @@ def products(libdir):
 def build_info(flavor, target, libc, pie=False):
     """_staticpython_build.py: facts of this build that Python code can ask for (FACTS:
     what `python -m staticpython` prints, see manifest.py)."""
-    libc_version = importlib.import_module(f'staticpython.recipes.{libc}').VERSION
     facts = manifest.build_facts(flavor, target, libc, pie, recipes.load())
     return ('"""How this interpreter was built (written by the StaticPython build)."""\n'
-            f'LIBC = {(libc, libc_version)!r}\n'
+            f'LIBC = {(facts["libc"]["name"], facts["libc"]["version"])!r}\n'
             f'FLAVOR = {flavor.name!r}\n'
             f'TARGET = {target.name!r}\n'
             f'FACTS = {facts!r}\n')

@@ -17,17 +17,30 @@ class Libc:
     targets: tuple = ()       # the targets it is built for (empty: every target)
     targets_reason: str = ''  # why not the others, one line
     static_pie: bool = True   # whether its start-up code can run a static-pie executable
+    product: str = ''         # the name it gives itself (platform.libc_ver(), the manifest)
+    # What a program sees of it (the integration tests' expectations, the README's words):
+    cpython_platform: bool = True   # CPython names the platform with it (MULTIARCH, SOABI)
+    time32_targets: tuple = ()      # targets where its time_t has 32 bits (none past 2038)
+    only_c_locale: bool = False     # setlocale() refuses every locale but C and POSIX
 
 
 LIBCS = {c.name: c for c in (
-    Libc('musl', compiler='gcc',
+    Libc('musl', compiler='gcc', product='musl',
          summary='musl: small, static-first, the default'),
     Libc('uclibc', compiler='gcc-uclibc',
          summary="uClibc-ng: the original StaticPython's C library",
          targets=('linux-x86_64', 'linux-i386'),
          targets_reason='the others are not built or tested with it yet (uClibc-ng 1.0.35 '
                         'has no port for ppc64le or s390x)',
-         static_pie=False),
+         static_pie=False, product='uClibc-ng',
+         # CPython's Misc/platform_triplet.c says `#error uclibc not supported`: configure
+         # then leaves the platform triplet empty (SOABI cpython-313, no MULTIARCH).
+         cpython_platform=False,
+         # 64-bit time on 32-bit CPUs came to uClibc-ng after 1.0.35 (its typesizes.h:
+         # __TIME_T_TYPE is a long).
+         time32_targets=('linux-i386',),
+         # Built without its locale data (see uclibc.config).
+         only_c_locale=True),
 )}
 
 

@@ -22,7 +22,8 @@ def build_facts(flavor, target, libc, pie, recipes):
         'interpreter': _package(interpreter),
         'target': target.name,
         'triple': target.triple(libc),
-        'libc': {'name': libc, 'version': recipes[libc].VERSION},
+        # its own name (platform.libc_ver()'s), not the option's: uClibc-ng, not uclibc
+        'libc': {'name': libcs.LIBCS[libc].product, 'version': recipes[libc].VERSION},
         'pie': bool(pie),
         'file': f'{target.name}/{flavor.output}',
         'libraries': [_package(recipes[n]) for n in linked],

@@ -11,6 +11,8 @@ import platform
 import shutil
 from dataclasses import dataclass, field
 
+from .libcs import LIBCS
+
 QEMU_PACKAGE = 'qemu-user-static'   # the Debian package with the static qemu-<cpu>-static
 CFLAGS = ('-O2', '-pipe', '-ffunction-sections', '-fdata-sections')
 
@@ -55,7 +57,10 @@ class Target:
         return f'{self.arch}-linux-{libc}{self.abi}'
 
     def multiarch(self, libc):
-        """CPython's name of the platform (sys.implementation._multiarch, SOABI)."""
+        """CPython's name of the platform (sys.implementation._multiarch, SOABI): empty
+        for a C library CPython has no name for."""
+        if not LIBCS[libc].cpython_platform:
+            return ''
         return f'{self.multiarch_cpu or self.arch}-linux-{libc}{self.abi}'
 
     def build_data(self):

@@ -312,7 +312,8 @@ def test_help_on_a_builtin(python, proc):
 @PROC
 def test_platform_tells_the_truth(python, proc, target, libc):
     from staticpython import recipes
-    version = recipes.load()[libc].VERSION
+    from staticpython.libcs import LIBCS
+    name, version = LIBCS[libc].product, recipes.load()[libc].VERSION
     code = ('import json, platform, sys, sysconfig; print(json.dumps({'
             '"libc": platform.libc_ver(), "platform": platform.platform(), '
             '"implementation": platform.python_implementation(), '
@@ -320,8 +321,8 @@ def test_platform_tells_the_truth(python, proc, target, libc):
             '"multiarch": sysconfig.get_config_var("MULTIARCH")}))')
     with alone(python) as root:
         facts = last_json(run(root, [BIN, '-c', code], proc))
-    assert facts['libc'] == [libc, version], facts
-    assert facts['platform'].endswith(f'-with-{libc}{version}'), facts
+    assert facts['libc'] == [name, version], facts
+    assert facts['platform'].endswith(f'-with-{name}{version}'), facts
     assert facts['implementation'] == 'CPython' and facts['version'] == VERSION, facts
     # platform.machine() is the kernel's CPU (this machine's, or the one qemu emulates).
     kernel = os.uname().machine if target.runs_natively() else target.machine

@@ -1,12 +1,14 @@
 """Past 32 bits, on every CPU (the 32-bit ones, i386 and armv7, the original's platform
 among them): a file larger than 2 GiB (sparse, on tmpfs) is written, stat()ed, seeked and
 read back, and times after January 2038 are converted, stored as a file's mtime and read
-back, in the empty root (valid 2.7 and 3.x code)."""
+back, in the empty root (valid 2.7 and 3.x code). Where the C library's time_t has 32 bits
+(libcs.py: time32_targets), each of those times is refused with OverflowError instead."""
 from isolation import Root, last_json
+from staticpython.libcs import LIBCS
 
 BIN = '/bin/python3-static'
-CODE = r'''
-import datetime, json, os, time
+FILE = r'''
+import json, os
 path = "/tmp/big"
 size = 3 * 2 ** 30 + 5
 with open(path, "wb") as f:
@@ -17,8 +19,13 @@ with open(path, "rb") as f:
     where = f.tell()
     f.seek(-5, os.SEEK_END)
     tail = f.read().decode()
+print(json.dumps({"size": os.stat(path).st_size, "where": where, "tail": tail}))
+'''
+TIMES = r'''
+import datetime, json, os, time
+path = "/tmp/file"
+open(path, "w").close()
 later = 2 ** 31 + 10
-os.utime(path, (later, later))
 
 
 class UTC(datetime.tzinfo):     # datetime.timezone.utc, which 2.7 lacks
@@ -29,21 +36,45 @@ class UTC(datetime.tzinfo):     # datetime.timezone.utc, which 2.7 lacks
         return datetime.timedelta(0)
 
 
+def attempt(f):
+    try:
+        return f()
+    except OverflowError as e:
+        return "OverflowError: %s" % e
+
+
+def mtime():
+    os.utime(path, (later, later))
+    return int(os.stat(path).st_mtime)
+
+
 print(json.dumps({
-    "size": os.stat(path).st_size, "where": where, "tail": tail,
-    "mtime": int(os.stat(path).st_mtime),
-    "utc": datetime.datetime.fromtimestamp(later, UTC()).isoformat(),
-    "gmtime": list(time.gmtime(later)[:6]),
+    "mtime": attempt(mtime),
+    "utc": attempt(lambda: datetime.datetime.fromtimestamp(later, UTC()).isoformat()),
+    "gmtime": attempt(lambda: list(time.gmtime(later)[:6])),
     "now_after_2020": time.time() > 1577836800,
 }))
 '''
 
 
-def test_large_file_and_times_after_2038(python):
+def facts(python, code):
     with Root() as root:
         root.add(BIN, copy_of=python, mode=0o755)
-        p = root.run([BIN, '-c', CODE], tmpfs=('/tmp',), env={'PATH': '/bin'})
-    facts = last_json(p)
-    assert facts == {'size': 3 * 2 ** 30 + 5, 'where': 2 ** 31 + 2 ** 30, 'tail': 'tail!',
-                     'mtime': 2 ** 31 + 10, 'utc': '2038-01-19T03:14:18+00:00',
-                     'gmtime': [2038, 1, 19, 3, 14, 18], 'now_after_2020': True}
+        p = root.run([BIN, '-c', code], tmpfs=('/tmp',), env={'PATH': '/bin'})
+    return last_json(p)
+
+
+def test_file_larger_than_2_gib(python):
+    assert facts(python, FILE) == {'size': 3 * 2 ** 30 + 5, 'where': 2 ** 31 + 2 ** 30,
+                                   'tail': 'tail!'}
+
+
+def test_times_after_2038(python, target, libc):
+    got = facts(python, TIMES)
+    assert got['now_after_2020'] is True, got
+    if target.name in LIBCS[libc].time32_targets:
+        for what in ('mtime', 'utc', 'gmtime'):
+            assert got[what].startswith('OverflowError: ') and 'time_t' in got[what], got
+    else:
+        assert got == {'mtime': 2 ** 31 + 10, 'utc': '2038-01-19T03:14:18+00:00',
+                       'gmtime': [2038, 1, 19, 3, 14, 18], 'now_after_2020': True}

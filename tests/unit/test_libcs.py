@@ -25,6 +25,19 @@ def test_every_libc_has_its_recipe_and_compiler():
         assert not c.targets or c.targets_reason
 
 
+def test_every_libc_says_its_own_name_and_what_programs_see():
+    assert [c.product for c in libcs.LIBCS.values()] == ['musl', 'uClibc-ng']
+    for c in libcs.LIBCS.values():
+        assert set(c.time32_targets) <= set(c.targets or TARGETS), c.name
+        assert all(TARGETS[t].elf_class == 32 for t in c.time32_targets), c.name
+
+
+def test_cpython_names_the_platform_of_musl_only():
+    i386 = TARGETS['linux-i386']
+    assert i386.multiarch('musl') == 'i386-linux-musl'
+    assert i386.multiarch('uclibc') == ''
+
+
 def test_a_toolchain_has_its_own_compiler_only():
     for c in libcs.LIBCS.values():
         names = libcs.toolchain_recipes(RECIPES, c.name)
@@ -37,7 +50,7 @@ def test_a_toolchain_has_its_own_compiler_only():
 def test_manifest_names_the_libc_and_its_toolchain():
     facts = manifest.build_facts(FLAVORS['python3.13'], TARGETS['linux-i386'], 'uclibc',
                                  False, RECIPES)
-    assert facts['libc'] == {'name': 'uclibc', 'version': uclibc.VERSION}
+    assert facts['libc'] == {'name': 'uClibc-ng', 'version': uclibc.VERSION}
     assert facts['triple'] == 'i686-linux-uclibc'
     assert [t['name'] for t in facts['toolchain']] == libcs.toolchain_names(RECIPES, 'uclibc')
     assert 'uclibc' in [t['name'] for t in facts['toolchain']]
