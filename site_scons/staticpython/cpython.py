@@ -22,6 +22,7 @@ import shutil
 
 from staticpython import exports, extmodules, manifest, patchset, recipes, target_env
 from staticpython.context import ZIP_FILES, build_triple
+from staticpython.libcs import LIBCS
 from staticpython.steps import StepError
 
 # Release flavors are profile-guided and link-time optimised (the test-suite variant, built
@@ -250,14 +251,23 @@ def build(b):
     # a type of its own, which LTO's merge of declarations rejects; as an ordinary object
     # it also keeps every function of the table from being optimised away.
     b.make(f'{v.PROGRAM_DIR}/python.o', v.OPT, *cross, env=env)
-    strings = b.src(v.PROGRAM_DIR, 'staticpython_string.o')
-    b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
-          os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
     wraps = ' '.join(f'-Wl,--wrap={name}' for name in WRAPPED)
-    b.make('python', f'{v.LINK_VARIABLE}={wraps} {strings}{linked}', *final, env=env)
+    b.make('python', f'{v.LINK_VARIABLE}={wraps}{string_functions(b, cflags)}{linked}', *final,
+           env=env)
     if flags:
         record_final_flags(b, *flags)
     install(b, parts)
+
+
+def string_functions(b, cflags):
+    """Our memcpy, memmove, memset and memcmp (STRING_FUNCTIONS), compiled for the link
+    (' <object>'), or '' where the C library's must stay (libcs.py)."""
+    if not LIBCS[b.libc].string_functions:
+        return ''
+    strings = b.src(b.recipe.PROGRAM_DIR, 'staticpython_string.o')
+    b.run(b.env['CC'], *cflags.split(), *STRING_FLAGS, '-c',
+          os.path.join(b.repo, STRING_FUNCTIONS), '-o', strings)
+    return f' {strings}'
 
 
 def build_modules(b, cflags, env):

@@ -8,7 +8,6 @@ for it (x86_64-linux-musl, i686-linux-uclibc) and the NAME of its own recipe.
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Libc:
     name: str                 # the option's value, its recipe's NAME, its word in triples
@@ -22,6 +21,14 @@ class Libc:
     cpython_platform: bool = True   # CPython names the platform with it (MULTIARCH, SOABI)
     time32_targets: tuple = ()      # targets where its time_t has 32 bits (none past 2038)
     only_c_locale: bool = False     # setlocale() refuses every locale but C and POSIX
+    # Whether src/staticpython_string.c's memcpy, memmove, memset and memcmp replace its
+    # own in the interpreter (musl's are small rather than fast).
+    string_functions: bool = True
+
+    def interpreter_data(self):
+        """What of this entry shapes the bytes of an interpreter built with it (part of the
+        interpreter pkg's signature; the rest is what programs see, or the toolchain's)."""
+        return f'string_functions={self.string_functions}'
 
 
 LIBCS = {c.name: c for c in (
@@ -40,7 +47,11 @@ LIBCS = {c.name: c for c in (
          # __TIME_T_TYPE is a long).
          time32_targets=('linux-i386',),
          # Built without its locale data (see uclibc.config).
-         only_c_locale=True),
+         only_c_locale=True,
+         # Its libc.a calls memcpy and memset through hidden aliases (__GI_memcpy) defined
+         # in the same objects, so linking ours doubles the definitions; they are glibc's
+         # x86 assembly, fast already.
+         string_functions=False),
 )}
 
 

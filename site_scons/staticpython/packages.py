@@ -167,8 +167,9 @@ def interpreter(nodes, flavor, out_dir, build_python=None):
     # The facts the interpreter carries about itself (its manifest entry) are recipe data.
     facts = manifest.build_facts(flavor, TARGETS[env['SP_TARGET']], env['SP_LIBC'],
                                  env['SP_PIE'], RECIPES)
+    libc = libcs.LIBCS[env['SP_LIBC']].interpreter_data()
     return _declare_pkg(env, recipe, deps, nodes['compiler'],
-                        f'flavor={flavor} facts={facts} modules=({compiled_in})',
+                        f'flavor={flavor} facts={facts} modules=({compiled_in}) libc=({libc})',
                         out_dir=out_dir, SP_FLAVOR=flavor.name, SP_WORKNAME=flavor.name, **extra)
 
 

@@ -5,6 +5,8 @@ string_functions.c), on the target's CPU: natively or under qemu."""
 import os
 import subprocess
 
+import pytest
+
 from elftools.elf.elffile import ELFFile
 
 from conftest import REPO
@@ -12,8 +14,13 @@ from elfcheck import static_problems
 from isolation import describe, run_alone
 
 
-def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, runner, tmp_path):
+def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, libc, runner,
+                                                              tmp_path):
     from staticpython import cpython   # the build procedure of every version
+    from staticpython.libcs import LIBCS
+    if not LIBCS[libc].string_functions:
+        pytest.skip(f'the interpreter keeps {libc}\'s own (libcs.py says why); '
+                    'test_the_c_librarys_string_functions_are_right checks them')
     obj = tmp_path / 'string.o'
     subprocess.run([cc, *cpython.STRING_FLAGS, '-c', os.path.join(REPO, cpython.STRING_FUNCTIONS),
                     '-o', obj], check=True)
@@ -31,5 +38,17 @@ def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, runne
     assert ours == {'memcpy', 'memmove', 'memset', 'memcmp'}
     # The C library's own objects were not linked: musl's x86 memmove calls __memcpy_fwd.
     assert '__memcpy_fwd' not in symbols
+    done = run_alone(prog, runner=runner, timeout=600)
+    assert done.returncode == 0 and done.stdout == b'ok\n', describe(done)
+
+
+def test_the_c_librarys_string_functions_are_right(cc, target, runner, tmp_path):
+    """The same checks against the C library's own functions, which the interpreter uses
+    where ours do not replace them."""
+    prog = tmp_path / 'check'
+    built = subprocess.run([cc, '-O2', '-fno-builtin',
+                            os.path.join(REPO, 'tests/integration/c/string_functions.c'),
+                            '-o', prog], capture_output=True, text=True)
+    assert built.returncode == 0, describe(built)
     done = run_alone(prog, runner=runner, timeout=600)
     assert done.returncode == 0 and done.stdout == b'ok\n', describe(done)
