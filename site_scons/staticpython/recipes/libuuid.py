@@ -1,3 +1,4 @@
+from staticpython.libcs import LIBCS
 from staticpython.sources import Source
 
 NAME = 'libuuid'
@@ -19,8 +20,16 @@ def build(b):
     # Only the library: util-linux's programs need much more than a static musl build has.
     b.configure('--disable-all-programs', '--enable-libuuid', '--disable-nls', '--without-python',
                 '--without-systemd', '--without-udev', '--without-tinfo', '--without-ncursesw',
-                '--disable-asciidoc', '--disable-poman', '--disable-bash-completion')
+                '--disable-asciidoc', '--disable-poman', '--disable-bash-completion',
+                *year2038(b))
     b.make('libuuid.la')
     b.make_install(target='install-uuidincHEADERS')
     b.make_install(target='install-usrlib_execLTLIBRARIES')
     b.make_install(target='install-pkgconfigDATA')
+
+
+def year2038(b):
+    """configure stops where time_t cannot pass January 2038 unless told to go on: where the
+    C library's time_t has 32 bits (libcs.py), uuid1()'s time stamps end there as every
+    other time does."""
+    return ['--disable-year2038'] if b.target.name in LIBCS[b.libc].time32_targets else []
