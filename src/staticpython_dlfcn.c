@@ -10,9 +10,11 @@
  * dotted name of a native library compiled in (a package's own shared library that its
  * Python code loads with ctypes, such as pycryptodome's "Crypto.Cipher._raw_aes") returns
  * that library's entry of staticpython_natives.h, and dlsym() on it searches its symbols.
- * Everything else goes on to the C library, which also says what dlerror() reports
- * ("Symbol not found: ..."); for a file that dlopen() cannot load, the report names the
- * file, as a dynamic loader's does ("libm.so.6: Dynamic loading not supported").
+ * Nothing goes on to the C library: this program has no other symbols, and no other file
+ * can be loaded into it. dlerror() then says so itself, the same with every C library (a
+ * static uClibc-ng's dlsym(RTLD_DEFAULT) crashed, and its dlopen() searched for the file):
+ * "Symbol not found: ...", and for a file, naming it as a dynamic loader's report does,
+ * "libm.so.6: Dynamic loading not supported" (musl's words).
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -23,15 +25,16 @@
 #include "staticpython_exports.h"   /* sp_exports[]: {name, address}, sorted by name */
 #include "staticpython_natives.h"   /* sp_libraries[]: the native libraries, NULL-ended */
 
-void *__real_dlopen(const char *file, int mode);
-void *__real_dlsym(void *restrict handle, const char *restrict name);
-int __real_dlclose(void *handle);
-char *__real_dlerror(void);
-
 static char this_program;           /* its address is the handle of this program */
 static struct stat self;            /* the executable's file; st_ino 0 while unknown */
-static _Thread_local char own_error[512];   /* dlerror() of our own failure */
+static _Thread_local char own_error[512];   /* what dlerror() reports next */
 static _Thread_local int own_failed;
+
+static void *failed(const char *format, const char *a, const char *b) {
+    snprintf(own_error, sizeof own_error, format, a, b);
+    own_failed = 1;
+    return NULL;
+}
 
 /* main() names the executable's file, so that dlopen() knows it by any path. */
 void staticpython_dlfcn_self(const char *path) {
@@ -71,14 +74,8 @@ void *__wrap_dlopen(const char *file, int mode) {
     if (lib) {
         return (void *)lib;
     }
-    void *handle = __real_dlopen(file, mode);
-    if (!handle) {
-        const char *why = __real_dlerror();
-        snprintf(own_error, sizeof own_error, "%s: %s", file,
-                 why ? why : "cannot be loaded");
-        own_failed = 1;
-    }
-    return handle;
+    (void)mode;
+    return failed("%s: %s", file, "Dynamic loading not supported");
 }
 
 char *__wrap_dlerror(void) {
@@ -86,7 +83,7 @@ char *__wrap_dlerror(void) {
         own_failed = 0;
         return own_error;
     }
-    return __real_dlerror();
+    return NULL;
 }
 
 static int by_name(const void *name, const void *entry) {
@@ -100,43 +97,42 @@ static const struct sp_export *exported(void *handle, const char *name) {
         const struct sp_export *found = bsearch(name, lib->symbols, lib->count,
                                                 sizeof lib->symbols[0], by_name);
         if (!found) {
-            snprintf(own_error, sizeof own_error, "%s: undefined symbol: %s", lib->name,
-                     name);
-            own_failed = 1;
+            failed("%s: undefined symbol: %s", lib->name, name);
         }
         return found;
     }
-    if (handle != &this_program && handle != RTLD_DEFAULT) {
+    if (handle != &this_program && handle != RTLD_DEFAULT && handle != RTLD_NEXT) {
+        failed("%s%s", "Invalid library handle", "");
         return NULL;
     }
-    return bsearch(name, sp_exports, sizeof sp_exports / sizeof sp_exports[0],
-                   sizeof sp_exports[0], by_name);
+    const struct sp_export *found = bsearch(name, sp_exports,
+                                            sizeof sp_exports / sizeof sp_exports[0],
+                                            sizeof sp_exports[0], by_name);
+    if (!found) {
+        failed("%s%s", "Symbol not found: ", name);
+    }
+    return found;
 }
 
 void *__wrap_dlsym(void *restrict handle, const char *restrict name) {
     const struct sp_export *found = exported(handle, name);
-    if (found || is_native(handle)) {
-        return found ? found->address : NULL;
-    }
-    return __real_dlsym(handle == &this_program ? RTLD_DEFAULT : handle, name);
+    return found ? found->address : NULL;
 }
 
 #if _REDIR_TIME64
 /* musl's 32-bit CPUs, whose time_t grew to 64 bits: <dlfcn.h> sends every dlsym() call to
  * __dlsym_time64 (which finds the 64-bit-time variant of a function by its old name), and
  * the interpreter is linked with --wrap for that name too. */
-void *__real___dlsym_time64(void *restrict handle, const char *restrict name);
-
 void *__wrap___dlsym_time64(void *restrict handle, const char *restrict name) {
-    const struct sp_export *found = exported(handle, name);
-    if (found || is_native(handle)) {
-        return found ? found->address : NULL;
-    }
-    return __real___dlsym_time64(handle == &this_program ? RTLD_DEFAULT : handle, name);
+    return __wrap_dlsym(handle, name);
 }
 #endif
 
 int __wrap_dlclose(void *handle) {
     own_failed = 0;
-    return handle == &this_program || is_native(handle) ? 0 : __real_dlclose(handle);
+    if (handle == &this_program || is_native(handle)) {
+        return 0;
+    }
+    failed("%s%s", "Invalid library handle", "");
+    return 1;
 }
