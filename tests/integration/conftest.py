@@ -100,10 +100,13 @@ def flavor():
 
 
 @pytest.fixture(scope='session')
-def perf_trampoline(target, flavor):
-    """Whether CPython has the -X perf trampoline for the target's CPU."""
+def perf_trampoline(target, flavor, libc):
+    """Whether CPython has the -X perf trampoline for the target's CPU. Its configure
+    decides by the platform triplet, which a libc CPython has no name for lacks."""
+    from staticpython.libcs import LIBCS
     from staticpython.recipes import load
-    return target.arch in load()[flavor.interpreter].PERF_TRAMPOLINE_CPUS
+    return (target.arch in load()[flavor.interpreter].PERF_TRAMPOLINE_CPUS
+            and LIBCS[libc].cpython_platform)
 
 
 @pytest.fixture(scope='session')

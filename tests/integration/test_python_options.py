@@ -82,7 +82,7 @@ CASES = [
          needs='utf8_mode'),
     case('PYTHONUTF8', [], {'PYTHONUTF8': '1'}, {'utf8_mode': 1}, {}, needs='utf8_mode'),
     case('C locale', [], {'LC_ALL': 'C'}, {'utf8_mode': 1}, {}, needs='utf8_mode'),
-    case('C locale, -X utf8=0', ['-X', 'utf8=0'], {'LC_ALL': 'C'}, {},
+    case('C locale, -X utf8=0', ['-X', 'utf8=0'], {'LC_ALL': 'C'}, {'utf8_mode': 0},
          {'xoptions': {'utf8': '0'}}, needs='utf8_mode'),
     case('-X dev', ['-X', 'dev'], {}, {'dev_mode': True},
          {'xoptions': {'dev': True}, 'faulthandler': True, 'warnoptions': ['default']},
@@ -168,14 +168,24 @@ def root(python):
         yield root
 
 
+@pytest.fixture(scope='module')
+def default_flags(libc):
+    """sys.flags with no option: where the C library has only the C locale, LANG=C.UTF-8
+    names no locale, so Python runs in the C locale, where its UTF-8 mode is on (PEP 540)."""
+    from staticpython.libcs import LIBCS
+    if LIBCS[libc].only_c_locale and 'utf8_mode' in FLAGS:
+        return dict(FLAGS, utf8_mode=1)
+    return FLAGS
+
+
 @pytest.mark.parametrize('options, env, flags, facts', CASES)
-def test_option(root, options, env, flags, facts, perf_trampoline):
+def test_option(root, default_flags, options, env, flags, facts, perf_trampoline):
     p = root.run([BIN, *options, '-c', PROBE], tmpfs=('/tmp',), env=dict(BASE_ENV, **env),
                  stdin='')
     result = last_json(p)
     if 'perf' in facts and not perf_trampoline:
         facts = dict(facts, perf=DEFAULTS['perf'])    # asked for, but CPython has none here
-    assert result.pop('flags') == dict(FLAGS, **flags), describe(p)
+    assert result.pop('flags') == dict(default_flags, **flags), describe(p)
     assert result == dict(DEFAULTS, **facts), describe(p)
 
 

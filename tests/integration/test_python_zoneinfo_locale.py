@@ -54,7 +54,10 @@ def test_zoneinfo_prefers_the_system_database(python):
 # whose strxfrm() takes bytes; both sort by code point here.
 LOCALE = source('''
 import json, locale, time
-name = locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
+try:
+    name = locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
+except locale.Error as e:
+    name = "locale.Error: %s" % e
 conv = locale.localeconv()
 print(json.dumps({
     "setlocale": name,
@@ -69,15 +72,22 @@ print(json.dumps({
 
 
 @pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
-def test_musl_locales_keep_c_formatting_and_collation(python, proc):
+def test_locales_keep_c_formatting_and_collation(python, proc, libc):
+    """musl accepts the name; a C library with the C locale only (libcs.py) refuses it."""
+    from staticpython.libcs import LIBCS
     with Root() as root:
         root.add(BIN, copy_of=python)
         facts = last_json(root.run([BIN, '-c', LOCALE], proc=proc, env=ENV))
-    assert facts['setlocale'] == 'de_DE.UTF-8', facts          # accepted, as on musl always
-    assert facts['getlocale'] == ['de_DE', 'UTF-8'], facts
+    if LIBCS[libc].only_c_locale:
+        assert facts['setlocale'] == 'locale.Error: unsupported locale setting', facts
+        assert facts['getlocale'] == [None, None], facts
+    else:
+        assert facts['setlocale'] == 'de_DE.UTF-8', facts
+        assert facts['getlocale'] == ['de_DE', 'UTF-8'], facts
     assert (facts['decimal_point'], facts['thousands_sep']) == ('.', ''), facts
     assert facts['formatted'] == '1234567.50', facts           # glibc de_DE: 1.234.567,50
     assert facts['currency'] == '', facts
     assert facts['sorted'] == ['A', 'B', 'a', 'b', '\u00e4'], facts   # code point order
     assert facts['month'] == 'January', facts                  # glibc de_DE: Januar
-    assert facts['encoding'] == 'UTF-8', facts
+    # the C locale's own: uClibc-ng's is ASCII (text I/O is UTF-8 all the same: UTF-8 mode)
+    assert facts['encoding'] == ('ASCII' if LIBCS[libc].only_c_locale else 'UTF-8'), facts

@@ -18,11 +18,11 @@ def _sha256(path):
 
 
 @pytest.fixture(scope='module')
-def second(tmp_path_factory, python, target, flavor):
+def second(tmp_path_factory, python, target, flavor, libc, pie):
     checkout = tmp_path_factory.mktemp('reproducible') / 'elsewhere'
     copy_checkout(checkout)
     scons = ['scons', '-Q', '-j2', f'target={target.name}', f'flavor={flavor.name}',
-             f'cache={USER_CACHE}']
+             f'libc={libc}', f'pie={"yes" if pie else "no"}', f'cache={USER_CACHE}']
     # What the interpreter is built with comes from the cache: the libraries and, for a
     # cross build, the build machine's interpreter (CPython's build Python).
     native = _native_python(python, target)
@@ -41,9 +41,9 @@ def _native_python(python, target):
     if target.runs_natively():
         return None
     from staticpython.targets import native_target
-    flavor_dir = os.path.dirname(python)
-    return os.path.join(REPO, 'build', native_target(), os.path.basename(flavor_dir),
-                        os.path.basename(python))
+    # the same place under the build machine's target directory (<libc>/<flavor>/...)
+    return os.path.join(REPO, 'build', native_target(),
+                        os.path.relpath(python, os.path.join(REPO, 'build', target.name)))
 
 
 def test_the_second_checkout_built_its_interpreter_from_source(second, flavor):
