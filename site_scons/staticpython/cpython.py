@@ -194,6 +194,7 @@ def build(b):
         'CFLAGS': cflags,
         'CPPFLAGS': ' '.join([b.env['CPPFLAGS']] + [f'-I{deps}/{d}' for d in v.INCLUDE_DIRS]),
         **v.CONFIGURE_ENV,
+        **dict(LIBCS[b.libc].cpython_configure),
         'MODULE_BUILDTYPE': 'static',
         'LDFLAGS': f'{b.env["LDFLAGS"]} {b.env["STATICPYTHON_LINK"]} -Wl,--gc-sections'
                    f' -Wl,-z,stack-size={THREAD_STACK}{packed_relocations(b)}',

@@ -24,11 +24,12 @@ class Libc:
     # Whether src/staticpython_string.c's memcpy, memmove, memset and memcmp replace its
     # own in the interpreter (musl's are small rather than fast).
     string_functions: bool = True
+    cpython_configure: tuple = ()   # CPython's configure answers with it: (variable, value)
 
     def interpreter_data(self):
         """What of this entry shapes the bytes of an interpreter built with it (part of the
         interpreter pkg's signature; the rest is what programs see, or the toolchain's)."""
-        return f'string_functions={self.string_functions}'
+        return f'string_functions={self.string_functions} configure={self.cpython_configure}'
 
 
 LIBCS = {c.name: c for c in (
@@ -51,7 +52,10 @@ LIBCS = {c.name: c for c in (
          # Its libc.a calls memcpy and memset through hidden aliases (__GI_memcpy) defined
          # in the same objects, so linking ours doubles the definitions; they are glibc's
          # x86 assembly, fast already.
-         string_functions=False),
+         string_functions=False,
+         # Its wcsftime() garbles composite formats (%c gave "Thu "); strftime() is right,
+         # and time.strftime() uses it when configure finds no wcsftime().
+         cpython_configure=(('ac_cv_func_wcsftime', 'no'),)),
 )}
 
 
