@@ -378,7 +378,9 @@ def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list, style=MODERN
 def load_expected(path):
     """The expected failures: {test id: reason}, from lines 'test id: reason'. A line
     'include NAME' takes the entries of the list NAME beside it (a fork's list, Stackless's,
-    those of the CPython it forks); a later line of the same test id replaces its reason."""
+    those of the CPython it forks; a C library's, those of the default one); a later line of
+    the same test id replaces its reason, and '-test id: reason' removes an included entry
+    (one that does not fail here, and why)."""
     expected = {}
     with open(path) as f:
         for number, line in enumerate(f, 1):
@@ -392,8 +394,21 @@ def load_expected(path):
             test, sep, reason = line.partition(': ')
             if not sep or not reason.strip() or ' ' in test:
                 raise ValueError(f'{path}:{number}: expected "test.id: reason", got {line!r}')
+            if test.startswith('-'):
+                if expected.pop(test[1:], None) is None:
+                    raise ValueError(f'{path}:{number}: {test[1:]} is not in the lists included')
+                continue
             expected[test] = reason.strip()
     return expected
+
+
+def expected_list(repo, interpreter, libc, default_libc='musl'):
+    """The list of expected failures of an interpreter recipe built with `libc`:
+    tests/regrtest/<recipe>-<libc>.txt where that C library has one, else <recipe>.txt."""
+    own = os.path.join(repo, 'tests', 'regrtest', f'{interpreter}-{libc}.txt')
+    if libc != default_libc and os.path.exists(own):
+        return own
+    return os.path.join(repo, 'tests', 'regrtest', f'{interpreter}.txt')
 
 
 @dataclass

@@ -11,9 +11,9 @@ from staticpython import regrtest
 from versions import XY
 
 
-def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target):
+def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target, libc):
     out_dir = os.path.join(os.path.dirname(os.path.dirname(suite_python)), 'regrtest-quick')
-    expected = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}.txt')
+    expected = regrtest.expected_list(REPO, flavor.interpreter, libc)
     # A foreign CPU's run (qemu, in a user namespace) may fail what its list names, with
     # the reasons in the report.
     emulated = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}-under-qemu.txt')

@@ -150,6 +150,24 @@ def test_load_expected_includes_another_list(tmp_path):
         'test.test_c': "the fork's own"}
 
 
+def test_load_expected_removes_an_included_entry(tmp_path):
+    (tmp_path / 'base.txt').write_text('test.test_a: of the base\ntest.test_b: of the base\n')
+    (tmp_path / 'libc.txt').write_text('include base.txt\n-test.test_a: passes here\n')
+    assert regrtest.load_expected(str(tmp_path / 'libc.txt')) == {'test.test_b': 'of the base'}
+    (tmp_path / 'bad.txt').write_text('include base.txt\n-test.test_z: not there\n')
+    with pytest.raises(ValueError, match='bad.txt:2: test.test_z is not in the lists included'):
+        regrtest.load_expected(str(tmp_path / 'bad.txt'))
+
+
+def test_a_libc_with_its_own_list_uses_it(tmp_path):
+    (tmp_path / 'tests' / 'regrtest').mkdir(parents=True)
+    (tmp_path / 'tests' / 'regrtest' / 'cpython9.9-uclibc.txt').write_text('')
+    own = regrtest.expected_list(str(tmp_path), 'cpython9.9', 'uclibc')
+    assert own.endswith('cpython9.9-uclibc.txt')
+    assert regrtest.expected_list(str(tmp_path), 'cpython9.8', 'uclibc').endswith('cpython9.8.txt')
+    assert regrtest.expected_list(str(tmp_path), 'cpython9.9', 'musl').endswith('cpython9.9.txt')
+
+
 def test_the_expected_failures_files_parse_and_give_reasons():
     from staticpython import recipes
     here = os.path.join(os.path.dirname(__file__), '..', 'regrtest')
