@@ -44,8 +44,7 @@ LIBCS = {c.name: c for c in (
          # CPython's Misc/platform_triplet.c says `#error uclibc not supported`: configure
          # then leaves the platform triplet empty (SOABI cpython-313, no MULTIARCH).
          cpython_platform=False,
-         # 64-bit time on 32-bit CPUs came to uClibc-ng after 1.0.35 (its typesizes.h:
-         # __TIME_T_TYPE is a long).
+         # uClibc-ng 1.0.35's time_t is a long (its typesizes.h): 32 bits on i386.
          time32_targets=('linux-i386',),
          # Built without its locale data (see uclibc.config).
          only_c_locale=True,

@@ -402,11 +402,12 @@ def load_expected(path):
     return expected
 
 
-def expected_list(repo, interpreter, libc, default_libc='musl'):
+def expected_list(repo, interpreter, libc):
     """The list of expected failures of an interpreter recipe built with `libc`:
-    tests/regrtest/<recipe>-<libc>.txt where that C library has one, else <recipe>.txt."""
+    tests/regrtest/<recipe>-<libc>.txt where that C library has one (the default one has
+    none), else <recipe>.txt."""
     own = os.path.join(repo, 'tests', 'regrtest', f'{interpreter}-{libc}.txt')
-    if libc != default_libc and os.path.exists(own):
+    if os.path.exists(own):
         return own
     return os.path.join(repo, 'tests', 'regrtest', f'{interpreter}.txt')
 
