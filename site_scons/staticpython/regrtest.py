@@ -402,14 +402,14 @@ def load_expected(path):
     return expected
 
 
-def expected_list(repo, interpreter, libc):
-    """The list of expected failures of an interpreter recipe built with `libc`:
-    tests/regrtest/<recipe>-<libc>.txt where that C library has one (the default one has
-    none), else <recipe>.txt."""
-    own = os.path.join(repo, 'tests', 'regrtest', f'{interpreter}-{libc}.txt')
-    if os.path.exists(own):
-        return own
-    return os.path.join(repo, 'tests', 'regrtest', f'{interpreter}.txt')
+def expected_list(repo, interpreter, libc, target):
+    """The list of expected failures of an interpreter recipe built with `libc` for
+    `target`, the most particular there is: tests/regrtest/<recipe>-<libc>-<target>.txt,
+    <recipe>-<libc>.txt (the default C library has neither), else <recipe>.txt."""
+    for name in (f'{interpreter}-{libc}-{target}', f'{interpreter}-{libc}', interpreter):
+        path = os.path.join(repo, 'tests', 'regrtest', f'{name}.txt')
+        if os.path.exists(path) or name == interpreter:
+            return path
 
 
 @dataclass

@@ -13,7 +13,7 @@ from versions import XY
 
 def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target, libc):
     out_dir = os.path.join(os.path.dirname(os.path.dirname(suite_python)), 'regrtest-quick')
-    expected = regrtest.expected_list(REPO, flavor.interpreter, libc)
+    expected = regrtest.expected_list(REPO, flavor.interpreter, libc, target.name)
     # A foreign CPU's run (qemu, in a user namespace) may fail what its list names, with
     # the reasons in the report.
     emulated = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}-under-qemu.txt')
