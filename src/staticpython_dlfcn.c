@@ -17,6 +17,7 @@
  * "libm.so.6: Dynamic loading not supported" (musl's words).
  */
 #include <dlfcn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,12 @@ static struct stat self;            /* the executable's file; st_ino 0 while unk
 static _Thread_local char own_error[512];   /* what dlerror() reports next */
 static _Thread_local int own_failed;
 
-static void *failed(const char *format, const char *a, const char *b) {
-    snprintf(own_error, sizeof own_error, format, a, b);
+__attribute__((format(printf, 1, 2)))
+static void *failed(const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    vsnprintf(own_error, sizeof own_error, format, args);
+    va_end(args);
     own_failed = 1;
     return NULL;
 }
@@ -75,7 +80,7 @@ void *__wrap_dlopen(const char *file, int mode) {
         return (void *)lib;
     }
     (void)mode;
-    return failed("%s: %s", file, "Dynamic loading not supported");
+    return failed("%s: Dynamic loading not supported", file);
 }
 
 char *__wrap_dlerror(void) {
@@ -102,14 +107,14 @@ static const struct sp_export *exported(void *handle, const char *name) {
         return found;
     }
     if (handle != &this_program && handle != RTLD_DEFAULT && handle != RTLD_NEXT) {
-        failed("%s%s", "Invalid library handle", "");
+        failed("Invalid library handle");
         return NULL;
     }
     const struct sp_export *found = bsearch(name, sp_exports,
                                             sizeof sp_exports / sizeof sp_exports[0],
                                             sizeof sp_exports[0], by_name);
     if (!found) {
-        failed("%s%s", "Symbol not found: ", name);
+        failed("Symbol not found: %s", name);
     }
     return found;
 }
@@ -133,6 +138,6 @@ int __wrap_dlclose(void *handle) {
     if (handle == &this_program || is_native(handle)) {
         return 0;
     }
-    failed("%s%s", "Invalid library handle", "");
+    failed("Invalid library handle");
     return 1;
 }

@@ -63,7 +63,10 @@ CONFIGURE = ('--prefix=/usr/local', '--disable-shared', '--with-ensurepip=no',
              '--without-system-libmpdec',
              # What configure decides by running a test program, which a cross build cannot:
              # stated, so that every target gets them.
-             '--enable-ipv6', '--with-computed-gotos')
+             '--enable-ipv6', '--with-computed-gotos',
+             # configure's test of nice() finds it broken when the build itself runs niced
+             # (nice(1) returns 19 twice): the answer would follow the builder's niceness.
+             'ac_cv_broken_nice=no')
 # The other answers configure gets by running test programs, for a cross build: those of
 # Linux with musl on every CPU, as configure finds them where it can run its tests
 # (linux-x86_64, linux-i386). ac_cv_wchar_t_signed comes from the compiler (cross_answers).
