@@ -35,6 +35,14 @@ def libc():
 
 
 @pytest.fixture(scope='session')
+def libc_data(libc):
+    """What differs with that C library (staticpython/libcs.py): its name, the locales it
+    has, the targets where its time_t has 32 bits, ..."""
+    from staticpython.libcs import LIBCS
+    return LIBCS[libc]
+
+
+@pytest.fixture(scope='session')
 def triple(target, libc):
     return os.environ.get('STATICPYTHON_TRIPLE') or target.triple(libc)
 
@@ -100,13 +108,12 @@ def flavor():
 
 
 @pytest.fixture(scope='session')
-def perf_trampoline(target, flavor, libc):
+def perf_trampoline(target, flavor, libc_data):
     """Whether CPython has the -X perf trampoline for the target's CPU. Its configure
     decides by the platform triplet, which a libc CPython has no name for lacks."""
-    from staticpython.libcs import LIBCS
     from staticpython.recipes import load
     return (target.arch in load()[flavor.interpreter].PERF_TRAMPOLINE_CPUS
-            and LIBCS[libc].cpython_platform)
+            and libc_data.cpython_platform)
 
 
 @pytest.fixture(scope='session')

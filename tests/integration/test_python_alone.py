@@ -310,10 +310,9 @@ def test_help_on_a_builtin(python, proc):
 
 
 @PROC
-def test_platform_tells_the_truth(python, proc, target, libc):
+def test_platform_tells_the_truth(python, proc, target, libc, libc_data):
     from staticpython import recipes
-    from staticpython.libcs import LIBCS
-    name, version = LIBCS[libc].product, recipes.load()[libc].VERSION
+    name, version = libc_data.product, recipes.load()[libc].VERSION
     code = ('import json, platform, sys, sysconfig; print(json.dumps({'
             '"libc": platform.libc_ver(), "platform": platform.platform(), '
             '"implementation": platform.python_implementation(), '

@@ -4,7 +4,6 @@ read back, and times after January 2038 are converted, stored as a file's mtime 
 back, in the empty root (valid 2.7 and 3.x code). Where the C library's time_t has 32 bits
 (libcs.py: time32_targets), each of those times is refused with OverflowError instead."""
 from isolation import Root, last_json
-from staticpython.libcs import LIBCS
 
 BIN = '/bin/python3-static'
 FILE = r'''
@@ -69,10 +68,10 @@ def test_file_larger_than_2_gib(python):
                                    'tail': 'tail!'}
 
 
-def test_times_after_2038(python, target, libc):
+def test_times_after_2038(python, target, libc_data):
     got = facts(python, TIMES)
     assert got['now_after_2020'] is True, got
-    if target.name in LIBCS[libc].time32_targets:
+    if target.name in libc_data.time32_targets:
         for what in ('mtime', 'utc', 'gmtime'):
             assert got[what].startswith('OverflowError: ') and 'time_t' in got[what], got
     else:

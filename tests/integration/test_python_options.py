@@ -169,11 +169,10 @@ def root(python):
 
 
 @pytest.fixture(scope='module')
-def default_flags(libc):
+def default_flags(libc_data):
     """sys.flags with no option: where the C library has only the C locale, LANG=C.UTF-8
     names no locale, so Python runs in the C locale, where its UTF-8 mode is on (PEP 540)."""
-    from staticpython.libcs import LIBCS
-    if LIBCS[libc].only_c_locale and 'utf8_mode' in FLAGS:
+    if libc_data.only_c_locale and 'utf8_mode' in FLAGS:
         return dict(FLAGS, utf8_mode=1)
     return FLAGS
 

@@ -72,13 +72,12 @@ print(json.dumps({
 
 
 @pytest.mark.parametrize('proc', [True, False], ids=['proc', 'noproc'])
-def test_locales_keep_c_formatting_and_collation(python, proc, libc):
+def test_locales_keep_c_formatting_and_collation(python, proc, libc_data):
     """musl accepts the name; a C library with the C locale only (libcs.py) refuses it."""
-    from staticpython.libcs import LIBCS
     with Root() as root:
         root.add(BIN, copy_of=python)
         facts = last_json(root.run([BIN, '-c', LOCALE], proc=proc, env=ENV))
-    if LIBCS[libc].only_c_locale:
+    if libc_data.only_c_locale:
         assert facts['setlocale'] == 'locale.Error: unsupported locale setting', facts
         assert facts['getlocale'] == [None, None], facts
     else:
@@ -90,4 +89,4 @@ def test_locales_keep_c_formatting_and_collation(python, proc, libc):
     assert facts['sorted'] == ['A', 'B', 'a', 'b', '\u00e4'], facts   # code point order
     assert facts['month'] == 'January', facts                  # glibc de_DE: Januar
     # the C locale's own: uClibc-ng's is ASCII (text I/O is UTF-8 all the same: UTF-8 mode)
-    assert facts['encoding'] == ('ASCII' if LIBCS[libc].only_c_locale else 'UTF-8'), facts
+    assert facts['encoding'] == ('ASCII' if libc_data.only_c_locale else 'UTF-8'), facts

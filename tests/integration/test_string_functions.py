@@ -14,11 +14,10 @@ from elfcheck import static_problems
 from isolation import describe, run_alone
 
 
-def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, libc, runner,
-                                                              tmp_path):
+def test_string_functions_replace_the_c_librarys_and_are_right(cc, target, libc, libc_data,
+                                                              runner, tmp_path):
     from staticpython import cpython   # the build procedure of every version
-    from staticpython.libcs import LIBCS
-    if not LIBCS[libc].string_functions:
+    if not libc_data.string_functions:
         pytest.skip(f'the interpreter keeps {libc}\'s own (libcs.py says why); '
                     'test_the_c_librarys_string_functions_are_right checks them')
     obj = tmp_path / 'string.o'

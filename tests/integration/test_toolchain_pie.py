@@ -29,9 +29,8 @@ PROGRAMS = {'c': (C_PROGRAM, 'c', b'hello 10\n'), 'c++': (CXX_PROGRAM, 'cc', CXX
 
 
 @pytest.fixture
-def static_pie_libc(libc):
-    from staticpython.libcs import LIBCS
-    if not LIBCS[libc].static_pie:
+def static_pie_libc(libc, libc_data):
+    if not libc_data.static_pie:
         pytest.skip(f'libc {libc} cannot start a static-pie executable (libcs.py), and '
                     'scons refuses pie=yes with it (tests/unit/test_libcs.py)')
 
