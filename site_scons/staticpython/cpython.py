@@ -124,6 +124,15 @@ STDLIB_SKIP_SUFFIXES = ('.pyc', '.exe', '.dll', '.orig', '.rej')
 # Files of ours that go into the ZIP: (path in the repo, name in the ZIP).
 OUR_FILES = (('src/_staticpython_certs.py', '_staticpython_certs.py'),
              ('src/staticpython.py', 'staticpython.py'))     # python -m staticpython
+# The finder of a library package's own tests (PACKAGE_TESTS) for a version whose zipimport
+# is not patched to find them: (path in the repo, name in the test-suite variant's library
+# directory on disk), in the version's TEST_SUITE_FILES.
+PACKAGE_TESTS_FINDER = ('src/staticpython_package_tests.py', 'sitecustomize.py')
+# What `make install` of a version with lib2to3 (2.7 to 3.12) writes that the library
+# needs: lib2to3's grammar pickles, which it reads from the ZIP (the version's
+# LIBRARY_BUILD_STEPS, arguments of the interpreter just built in the source tree).
+LIB2TO3_GRAMMARS = tuple(('-E', '-S', '-m', 'lib2to3.pgen2.driver', f'Lib/lib2to3/{g}.txt')
+                         for g in ('Grammar', 'PatternGrammar'))
 # Our program, included by the Programs/python.c the build writes: main(), and dlopen()/
 # dlsym() over the table of exported symbols (staticpython_exports.h, written beside them);
 # main() includes staticpython_self.h itself (after Python.h), so it comes last.
@@ -413,8 +422,8 @@ def profile_guided(b, env):
 
 
 def library_build_steps(b):
-    """What `make install` writes that the library needs (2.7's and 3.2's lib2to3 grammar
-    pickles), by the interpreter just built, into the source's Lib/. pgen numbers its labels
+    """What `make install` writes that the library needs (lib2to3's grammar pickles,
+    LIB2TO3_GRAMMARS), by the interpreter just built, into the source's Lib/. pgen numbers its labels
     in an order that depends on objects' addresses, so it runs as the training does: from a
     copy at TRAINING_DIR, without address randomisation, in TRAINING_ENV; the files it
     writes under Lib/ (not its own bytecode) are copied back."""
@@ -542,6 +551,8 @@ def install(b, parts=()):
             else:       # a file of the package that its tests read by path
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
                 shutil.copy2(b.src('Lib', tests), dest)
+        for repo_path, name in v.TEST_SUITE_FILES:
+            shutil.copy2(os.path.join(b.repo, repo_path), b.dest(TEST_SUITE, v.LIBDIR, name))
     if 'certifi' in b.flavor.libraries:    # the CA bundle _staticpython_certs.py falls back on
         shutil.copy2(os.path.join(b.deps, 'usr/share/certifi/cacert.pem'),
                      os.path.join(lib, '_staticpython_cacert.pem'))

@@ -185,7 +185,8 @@ def _repo_files(recipe):
     reads (BUILD_FILES)."""
     return (list(getattr(recipe, 'PROGRAM', ())) + list(getattr(recipe, 'HELPERS', ())) +
             list(getattr(recipe, 'BUILD_FILES', ())) +
-            [p for p, _ in getattr(recipe, 'OUR_FILES', ())])
+            [p for p, _ in getattr(recipe, 'OUR_FILES', ())] +
+            [p for p, _ in getattr(recipe, 'TEST_SUITE_FILES', ())])
 
 
 def _declare_pkg(env, recipe, dep_pkgs, tools, extra_fingerprint, out_dir=None, **kw):

@@ -282,6 +282,18 @@ def test_every_stdlib_module_imports(python, proc):
         '\n'.join(f'--- {n}\n{tb}' for n, tb in sorted(failures.items())))
 
 
+@requires('lib2to3')
+def test_lib2to3_rewrites_code_with_its_grammar_from_the_zip(python):
+    """lib2to3 reads the pickles of its grammars, which the build writes, from the ZIP."""
+    code = ('import sys\n'
+            'from lib2to3 import refactor\n'
+            'tool = refactor.RefactoringTool(["lib2to3.fixes.fix_print"])\n'
+            'sys.stdout.write(str(tool.refactor_string("print 1, 2\\n", "<s>")))\n')
+    with alone(python) as root:
+        p = run(root, [BIN, '-c', code], proc=False)
+    assert ok(p) == 'print(1, 2)\n', describe(p)
+
+
 # --- help ----------------------------------------------------------------------------
 
 HELP_ENV = {'TERM': 'dumb', 'PAGER': 'cat'}

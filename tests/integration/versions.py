@@ -94,7 +94,8 @@ SERIES = {
                       '_collections_abc.py'),
         usage_exit_status=1,
         pdb_breakpoint_at_def=False,
-        absent={'python2_options': PYTHON2_OPTIONS},
+        absent={'python2_options': PYTHON2_OPTIONS,
+                'lib2to3': 'lib2to3 was removed in 3.13 (PEP 594)'},
     ),
     '3.11': Series(
         magic=range(3450, 3500),            # 3.11a1 3450 .. 3.11 final 3495; 3.12 from 3500

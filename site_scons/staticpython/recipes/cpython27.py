@@ -141,14 +141,14 @@ TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'json/tests',
                  'lib2to3/tests', 'lib2to3/Grammar.txt', 'lib2to3/PatternGrammar.txt',
                  'sqlite3/test', 'unittest/test')
+TEST_SUITE_FILES = ()   # files of ours in the variant's library directory: none
 # The reference build (reference.py): the default one (2.7.18 aligns pymalloc's blocks
 # to 16 bytes itself, bpo-27987).
 REFERENCE_PATCHES = ()
 REFERENCE_CONFIGURE = ()
 # What `make install` writes that the library needs, run by the interpreter just built in
 # the source tree: lib2to3's grammar pickles, which it reads from the ZIP.
-LIBRARY_BUILD_STEPS = tuple(('-E', '-S', '-m', 'lib2to3.pgen2.driver', f'Lib/lib2to3/{g}.txt')
-                            for g in ('Grammar', 'PatternGrammar'))
+LIBRARY_BUILD_STEPS = cpython.LIB2TO3_GRAMMARS
 
 # Left out of the ZIP: tests, the Tk GUI (lib-tk, idlelib) and the other platforms' and
 # Linux's plat-* directories (constants modules that 2.7 puts on sys.path from disk only).

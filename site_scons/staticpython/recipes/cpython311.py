@@ -62,15 +62,19 @@ SHARED_ONLY_TEST_MODULES = (
     '_ctypes_test _ctypes/_ctypes_test.c', 'xxlimited xxlimited.c', 'xxlimited_35 xxlimited_35.c',
 )
 TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
-# Tests inside library packages that the test-suite variant installs beside test/: none.
-# 3.11 still keeps those of ctypes, unittest and distutils in their packages; its
-# variant does not install them (their regression tests do not run: left to do).
-PACKAGE_TESTS = ()
+# The tests of library packages, which the regression tests import (ctypes.test, ...):
+# left out of the ZIP, the test-suite variant installs them under lib/python3.11/ as test/
+# is, and its sitecustomize (cpython.PACKAGE_TESTS_FINDER) finds them there; with them the
+# grammars that lib2to3's tests read from their parent directory.
+PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'lib2to3/tests', 'lib2to3/Grammar.txt',
+                 'lib2to3/PatternGrammar.txt', 'unittest/test')
+TEST_SUITE_FILES = (cpython.PACKAGE_TESTS_FINDER,)
 # The reference build (reference.py): the default one.
 REFERENCE_PATCHES = ()
 REFERENCE_CONFIGURE = ()
-# What `make install` writes that the library needs, run by the new interpreter: none.
-LIBRARY_BUILD_STEPS = ()
+# What `make install` writes that the library needs, run by the interpreter just built in
+# the source tree: lib2to3's grammar pickles, which it reads from the ZIP.
+LIBRARY_BUILD_STEPS = cpython.LIB2TO3_GRAMMARS
 
 STDLIB_SKIP_DIRS = cpython.STDLIB_SKIP_DIRS
 STDLIB_SKIP_FILES = cpython.STDLIB_SKIP_FILES

@@ -56,6 +56,7 @@ TEST_SUITE_EXPORTS = cpython.TEST_SUITE_EXPORTS
 # Tests inside library packages that the test-suite variant installs beside test/
 # (none: its tests are all under Lib/test).
 PACKAGE_TESTS = ()
+TEST_SUITE_FILES = ()   # files of ours in the variant's library directory: none
 # The reference build (reference.py): the default one.
 REFERENCE_PATCHES = ()
 REFERENCE_CONFIGURE = ()

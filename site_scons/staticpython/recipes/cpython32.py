@@ -142,14 +142,14 @@ TEST_SUITE_EXPORTS = ('Modules/_ctypes_test.o',)
 PACKAGE_TESTS = ('ctypes/test', 'distutils/tests', 'email/test', 'importlib/test',
                  'lib2to3/tests', 'lib2to3/Grammar.txt', 'lib2to3/PatternGrammar.txt',
                  'sqlite3/test', 'unittest/test')
+TEST_SUITE_FILES = ()   # files of ours in the variant's library directory: none
 # The reference build (reference.py), ./configure && make with the build machine's gcc,
 # needs pymalloc's 16-byte alignment too: its first start crashed in the same movaps.
 REFERENCE_PATCHES = ('0010-obmalloc-16-byte-alignment-on-64-bit.patch',)
 REFERENCE_CONFIGURE = ()
 # What `make install` writes that the library needs, run by the interpreter just built in
 # the source tree: lib2to3's grammar pickles, which it reads from the ZIP (patch 0016).
-LIBRARY_BUILD_STEPS = tuple(('-E', '-S', '-m', 'lib2to3.pgen2.driver', f'Lib/lib2to3/{g}.txt')
-                            for g in ('Grammar', 'PatternGrammar'))
+LIBRARY_BUILD_STEPS = cpython.LIB2TO3_GRAMMARS
 
 # Left out of the ZIP: tests, the Tk GUI and its demos, and the plat-* directories
 # (constants modules that 3.2 puts on sys.path from disk only).
