@@ -86,6 +86,11 @@ CASE_SKIPPED = re.compile(r' \.\.\. skipped\b')
 LIST_TESTS = 'from test import regrtest\nfor t in regrtest.findtests(): print(t)'
 
 
+class SuiteDidNotRun(Exception):
+    """The interpreter ran no test module at all (it did not start, or regrtest failed
+    before its first test): no verdict can be made of such a run."""
+
+
 @dataclass(frozen=True)
 class Style:
     """How one CPython series' regrtest runs and what it prints."""
@@ -372,6 +377,11 @@ def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list, style=MODERN
         for name in tests or listed:
             run.modules.setdefault(module_id(name), 'lost')
     parse_junit(junit, run)
+    if not run.modules:
+        with open(log_path, errors='replace') as f:
+            tail = f.read()[-2000:]
+        raise SuiteDidNotRun(f'{python} ran no test module ({log_path}); its output ends:\n'
+                             f'{tail}')
     return run
 
 
@@ -528,8 +538,12 @@ def parallel_jobs(env):
 def reference_action(target, source, env):
     """SCons action: the whole suite on the reference build (source[0], its python), run as
     $SP_SERIES's regrtest; target[0] is the run, as JSON."""
-    run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath), parallel_jobs(env),
-                    style=STYLES[env['SP_SERIES']])
+    try:
+        run = run_suite(source[0].abspath, os.path.dirname(target[0].abspath),
+                        parallel_jobs(env), style=STYLES[env['SP_SERIES']])
+    except SuiteDidNotRun as e:
+        print(f'staticpython: {e}', file=sys.stderr)
+        return 1
     with open(target[0].abspath, 'w') as f:
         f.write(run.to_json())
     return 0
@@ -542,9 +556,13 @@ def check_action(target, source, env):
     with open(source[-1].abspath) as f:
         reference = Run.from_json(f.read())
     out_dir = os.path.join(os.path.dirname(os.path.dirname(source[0].abspath)), 'regrtest')
-    verdict, text = check(source[0].abspath, out_dir, env['SP_EXPECTED'], parallel_jobs(env),
-                          reference=reference, title=env['SP_TITLE'],
-                          style=STYLES[env['SP_SERIES']])
+    try:
+        verdict, text = check(source[0].abspath, out_dir, env['SP_EXPECTED'],
+                              parallel_jobs(env), reference=reference,
+                              title=env['SP_TITLE'], style=STYLES[env['SP_SERIES']])
+    except SuiteDidNotRun as e:
+        print(f'staticpython: {e}', file=sys.stderr)
+        return 1
     print(text)
     print(f'staticpython: report in {out_dir}/report.md', file=sys.stderr)
     return 0 if verdict.ok else 1

@@ -354,6 +354,15 @@ def test_a_module_that_never_reported_is_lost(tmp_path, monkeypatch):
     assert run.failed() == {'test.test_b'}
 
 
+def test_a_suite_that_ran_no_module_gives_no_verdict(tmp_path):
+    """An interpreter that does not start (here: no such file) runs no module: that is an
+    error with its output, never a run without failures."""
+    with pytest.raises(regrtest.SuiteDidNotRun) as e:
+        regrtest.run_suite(str(tmp_path / 'no-python'), str(tmp_path / 'out'), 2,
+                           tests=('test_a',), style=regrtest.MODERN)
+    assert 'ran no test module' in str(e.value) and 'No such file' in str(e.value)
+
+
 def test_where_regrtest_has_no_timeout_a_hung_process_is_killed(tmp_path, monkeypatch):
     """A test whose subprocess hangs (3.2's test_threading, when os.__file__ is no file)
     fails after the style's timeout instead of holding the run forever: the hung process
