@@ -439,7 +439,8 @@ def judge(run, expected, reference=None, tolerated=None):
     """Compare a run's failures with the expected ones. A failure that the default build
     has as well on the same machine (`reference`) is the machine's, not a defect of ours.
     `tolerated` ({test id: reason}) may fail or pass: what qemu user mode and the user
-    namespace of a foreign CPU's run cannot do, which differs by CPU and qemu version."""
+    namespace of a foreign CPU's run cannot do, which differs by CPU and qemu version; an
+    expected failure it names may pass there too."""
     failed = run.failed()
     ref_failed = reference.failed() if reference else set()
     unexpected, shared, excused = [], [], []
@@ -462,7 +463,10 @@ def judge(run, expected, reference=None, tolerated=None):
         cases = [s for t, s in run.cases.items() if covers(entry, t)]
         if cases and all(s == 'skipped' for s in cases):
             continue          # skipped here (another CPU: a big-endian one, say)
-        (seen if any(covers(entry, t) for t in failed) else passed).append(entry)
+        if any(covers(entry, t) for t in failed):
+            seen.append(entry)
+        elif not any(covers(t, entry) for t in tolerated or {}):
+            passed.append(entry)
     return Verdict(unexpected, passed, seen, shared, excused)
 
 
