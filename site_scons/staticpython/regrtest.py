@@ -372,16 +372,15 @@ def run_suite(python, out_dir, jobs, tests=(), env=None, wrap=list, style=MODERN
     run = Run(seconds=round(time.monotonic() - start, 1),
               command=' '.join(cmd[1:]).replace(out_dir + '/', '').replace(tmp, '$TMPDIR'))
     with open(log_path, errors='replace') as f:
-        parse_log(f.read(), run, style)
+        log = f.read()
+    parse_log(log, run, style)
     if style.list_tests:
         for name in tests or listed:
             run.modules.setdefault(module_id(name), 'lost')
     parse_junit(junit, run)
     if not run.modules:
-        with open(log_path, errors='replace') as f:
-            tail = f.read()[-2000:]
         raise SuiteDidNotRun(f'{python} ran no test module ({log_path}); its output ends:\n'
-                             f'{tail}')
+                             f'{log[-2000:]}')
     return run
 
 
