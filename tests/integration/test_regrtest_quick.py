@@ -16,7 +16,7 @@ def test_quick_part_of_the_cpython_test_suite(suite_python, flavor, target, libc
     expected = regrtest.expected_list(REPO, flavor.interpreter, libc, target.name)
     # A foreign CPU's run (qemu, in a user namespace) may fail what its list names, with
     # the reasons in the report.
-    emulated = os.path.join(REPO, 'tests', 'regrtest', f'{flavor.interpreter}-under-qemu.txt')
+    emulated = regrtest.emulated_list(REPO, flavor.interpreter)
     style = regrtest.STYLES[XY]       # how this series' regrtest runs, and its quick part
     verdict, text = regrtest.check(suite_python, out_dir, expected, os.cpu_count() or 2,
                                    tests=style.quick, title='CPython tests, quick part',

@@ -375,6 +375,23 @@ def test_a_suite_that_ran_no_module_gives_no_verdict(tmp_path):
     assert 'ran no test module' in str(e.value) and 'No such file' in str(e.value)
 
 
+def test_the_scons_actions_fail_with_the_message_when_no_module_ran(tmp_path, capsys):
+    """`scons regrtest` with an interpreter that runs nothing stops with status 1 and the
+    output's end, for the reference run and for ours, and writes no run."""
+    from types import SimpleNamespace
+    node = lambda path: SimpleNamespace(abspath=str(path))
+    reference = tmp_path / 'reference.json'
+    reference.write_text(regrtest.Run(seconds=1.0).to_json())
+    env = {'SP_JOBS': 1, 'SP_SERIES': '3.13', 'SP_EXPECTED': str(tmp_path / 'none.txt'),
+           'SP_TITLE': 't'}
+    missing = node(tmp_path / 'bin' / 'no-python')
+    assert regrtest.reference_action([node(tmp_path / 'ref' / 'run.json')], [missing], env) == 1
+    assert regrtest.check_action([node(tmp_path / 'x')], [missing, node(reference)], env) == 1
+    err = capsys.readouterr().err
+    assert err.count('ran no test module') == 2
+    assert not (tmp_path / 'ref' / 'run.json').exists()
+
+
 def test_where_regrtest_has_no_timeout_a_hung_process_is_killed(tmp_path, monkeypatch):
     """A test whose subprocess hangs (3.2's test_threading, when os.__file__ is no file)
     fails after the style's timeout instead of holding the run forever: the hung process
