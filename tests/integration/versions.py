@@ -77,6 +77,27 @@ _CAME_AFTER_3_2 = {
     'mimalloc': 'CPython compiles mimalloc in since 3.13',
 }
 
+# What 2.7's and 3.2's tests say in their own words (`spelled`): names that came later.
+_SPELLED_BEFORE_3_3 = {
+            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
+            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
+            'sys._base_executable': 'sys.executable',
+            'sys.flags.isolated': 'None',               # no -I
+            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
+            'os.__spec__.origin': 'os.__file__',
+            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+}
+
+# How their options show in sys.flags, where it differs from today's (`options`).
+_OPTIONS_BEFORE_3_3 = {
+    '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
+    '-bb': ({'bytes_warning': 2}, {}),
+    # the flag says whether PYTHONHASHSEED or -R was given, even PYTHONHASHSEED=0 (which
+    # turns the randomization off)
+    'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
+    '-R': ({'hash_randomization': 1}, {}),
+}
+
 SERIES = {
     '3.13': Series(
         magic=range(3550, 3600),
@@ -151,13 +172,7 @@ SERIES = {
         sysconfigdata='_sysconfigdata.py',
         json_tool_sorts=True,
         spelled={
-            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
-            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
-            'sys._base_executable': 'sys.executable',
-            'sys.flags.isolated': 'None',               # no -I
-            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
-            'os.__spec__.origin': 'os.__file__',
-            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            **_SPELLED_BEFORE_3_3,
             'urllib.request': 'urllib2',
             'urllib.error': 'urllib2',
             'http.server': 'BaseHTTPServer',
@@ -168,14 +183,7 @@ SERIES = {
         # 2.7's sys.flags fields; hash randomization is off unless -R or PYTHONHASHSEED.
         flags={'py3k_warning': 0, 'division_warning': 0, 'division_new': 0, 'tabcheck': 0,
                'unicode': 0, 'hash_randomization': 0},
-        options={
-            '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
-            '-bb': ({'bytes_warning': 2}, {}),
-            # the flag says whether PYTHONHASHSEED or -R was given, even PYTHONHASHSEED=0
-            # (which turns the randomization off)
-            'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
-            '-R': ({'hash_randomization': 1}, {}),
-        },
+        options=_OPTIONS_BEFORE_3_3,
         docs_heading='MODULE DOCS',
         json_error='ValueError: Expecting object',
         len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
@@ -239,13 +247,7 @@ SERIES = {
         sysconfigdata='_sysconfigdata.py',  # patch 0007, as 3.3 names it
         json_tool_sorts=True,
         spelled={
-            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
-            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
-            'sys._base_executable': 'sys.executable',
-            'sys.flags.isolated': 'None',               # no -I
-            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
-            'os.__spec__.origin': 'os.__file__',
-            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+            **_SPELLED_BEFORE_3_3,
             # A verifying context as 3.2 makes one (no create_default_context(), which came
             # in 3.4), and urllib's request through it (urlopen() verifies nothing, PEP 476
             # came in 3.4.3 and 2.7.9, and takes no context, which came in 3.4.3).
@@ -264,12 +266,7 @@ SERIES = {
             # pydoc's server takes a host name since 3.4 (3.2's serves localhost)
             'pydoc._url_handler, hostname="127.0.0.1", port=0': 'pydoc._url_handler, port=0',
         },
-        options={
-            '-b': ({'bytes_warning': 1}, {}),       # sys.warnoptions shows -b since 3.7
-            '-bb': ({'bytes_warning': 2}, {}),
-            'PYTHONHASHSEED=0': ({'hash_randomization': 1}, {}),
-            '-R': ({'hash_randomization': 1}, {}),
-        },
+        options=_OPTIONS_BEFORE_3_3,
         json_error='ValueError: Expecting object',
         len_help=('len(...)\n    len(object) -> integer',     # no signatures of builtins
                   'Return the number of items of a sequence or mapping.'),
