@@ -7,6 +7,7 @@ from staticpython import cpython, exports, options, recipes, stdlib_zip_pre33
 from staticpython.flavors import FLAVORS
 from staticpython.targets import TARGETS
 from staticpython.recipes import cpython27
+from conftest import copied_stdlib
 
 RECIPES = recipes.load()
 INTERPRETERS = [r for r in RECIPES.values() if r.KIND == 'interpreter']
@@ -58,17 +59,10 @@ def test_test_suite_variant_of_27_lists_the_test_modules():
 
 
 def test_copy_stdlib_of_27_leaves_out_tests_tk_and_platform_dirs(tmp_path):
-    src = tmp_path / 'Lib'
-    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'lib-tk/Tkinter.py',
-                'plat-linux2/IN.py', 'plat-darwin/x.py', 'idlelib/x.py', 'test/t.py',
-                'os.pyc', 'x.pyo', 'ensurepip/__init__.py'):
-        path = src / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('')
-    out = tmp_path / 'out'
-    cpython.copy_stdlib(cpython27, str(src), str(out))
-    got = sorted(os.path.relpath(os.path.join(d, f), out)
-                 for d, _, files in os.walk(out) for f in files)
+    got = copied_stdlib(cpython27, tmp_path, (
+        'os.py', 'json/__init__.py', 'json/tests/t.py', 'lib-tk/Tkinter.py',
+        'plat-linux2/IN.py', 'plat-darwin/x.py', 'idlelib/x.py', 'test/t.py', 'os.pyc', 'x.pyo',
+        'ensurepip/__init__.py'))
     assert got == ['ensurepip/__init__.py', 'json/__init__.py', 'os.py']
 
 

@@ -6,6 +6,7 @@ import os
 from staticpython import cpython, options, sources
 from staticpython.flavors import FLAVORS
 from staticpython.recipes import cpython32
+from conftest import copied_stdlib
 
 FLAVOR = FLAVORS['python3.2']
 
@@ -65,17 +66,10 @@ def test_setup_local_of_32_lists_ssl_only_for_a_flavor_with_openssl():
 
 
 def test_copy_stdlib_of_32_leaves_out_tests_tk_and_platform_dirs(tmp_path):
-    src = tmp_path / 'Lib'
-    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'tkinter/__init__.py',
-                'plat-linux2/IN.py', 'idlelib/x.py', 'test/t.py', 'turtle.py',
-                'json/__pycache__/x.cpython-32.pyc', 'x.pyo', 'concurrent/futures/_base.py'):
-        path = src / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('')
-    out = tmp_path / 'out'
-    cpython.copy_stdlib(cpython32, str(src), str(out))
-    got = sorted(os.path.relpath(os.path.join(d, f), out)
-                 for d, _, files in os.walk(out) for f in files)
+    got = copied_stdlib(cpython32, tmp_path, (
+        'os.py', 'json/__init__.py', 'json/tests/t.py', 'tkinter/__init__.py',
+        'plat-linux2/IN.py', 'idlelib/x.py', 'test/t.py', 'turtle.py',
+        'json/__pycache__/x.cpython-32.pyc', 'x.pyo', 'concurrent/futures/_base.py'))
     assert got == ['concurrent/futures/_base.py', 'json/__init__.py', 'os.py']
 
 

@@ -4,6 +4,7 @@ import os
 from staticpython.flavors import FLAVORS
 from staticpython import cpython
 from staticpython.recipes import cpython313
+from conftest import copied_stdlib
 
 
 def test_setup_local_builds_everything_in_and_disables_the_flavor_exclusions():
@@ -22,18 +23,10 @@ def test_required_and_excluded_modules_do_not_overlap():
 
 
 def test_copy_stdlib_leaves_out_tests_gui_and_bytecode(tmp_path):
-    src = tmp_path / 'Lib'
-    for rel in ('os.py', 'json/__init__.py', 'json/tests/t.py', 'test/test_os.py',
-                'idlelib/x.py', 'tkinter/__init__.py', 'turtle.py', 'turtledemo/a.py',
-                '__pycache__/os.cpython-313.pyc', 'ensurepip/_bundled/pip.whl',
-                'ctypes/__init__.py', 'lib2/idle_test/t.py'):
-        path = src / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('')
-    out = tmp_path / 'out'
-    cpython.copy_stdlib(cpython313, str(src), str(out))
-    got = sorted(os.path.relpath(os.path.join(d, f), out)
-                 for d, _, files in os.walk(out) for f in files)
+    got = copied_stdlib(cpython313, tmp_path, (
+        'os.py', 'json/__init__.py', 'json/tests/t.py', 'test/test_os.py', 'idlelib/x.py',
+        'tkinter/__init__.py', 'turtle.py', 'turtledemo/a.py', '__pycache__/os.cpython-313.pyc',
+        'ensurepip/_bundled/pip.whl', 'ctypes/__init__.py', 'lib2/idle_test/t.py'))
     assert got == ['ctypes/__init__.py', 'ensurepip/_bundled/pip.whl', 'json/__init__.py',
                    'os.py']
 
