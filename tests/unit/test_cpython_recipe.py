@@ -1,5 +1,4 @@
 """The CPython recipe's data: Setup.local from the flavor, and which stdlib files ship."""
-import os
 
 from staticpython.flavors import FLAVORS
 from staticpython import cpython
