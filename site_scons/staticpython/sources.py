@@ -177,30 +177,23 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print, local=No
         import requests
         session = requests.Session()
 
-    for src in forms:
-        if src.pip:
-            try:
-                return _pip_download(src, dest_dir)
-            except ChecksumError:
-                raise
-            except FetchError as e:
-                tried.append(f'  pip download {src.pip}: {e}')
-    for src in forms:
-        if src.index:
-            try:
-                return _index_download(src, dest_dir, session)
-            except ChecksumError:
-                raise
-            except FetchError as e:
-                tried.append(f'  package index, project {src.index}: {e}')
-    for src in forms:
-        if src.git:
-            try:
-                return _git_archive(src, dest_dir)
-            except ChecksumError:
-                raise
-            except FetchError as e:
-                tried.append(f'  git archive of {src.git[0]} {src.git[1]}: {e}')
+    # The routes that name a file by other than its URLs, in this order: each is tried for
+    # every form of the source before the next route; a wrong checksum stops at once.
+    routes = (('pip', lambda src: _pip_download(src, dest_dir),
+               lambda src: f'pip download {src.pip}'),
+              ('index', lambda src: _index_download(src, dest_dir, session),
+               lambda src: f'package index, project {src.index}'),
+              ('git', lambda src: _git_archive(src, dest_dir),
+               lambda src: f'git archive of {src.git[0]} {src.git[1]}'))
+    for field, fetch, route in routes:
+        for src in forms:
+            if getattr(src, field):
+                try:
+                    return fetch(src)
+                except ChecksumError:
+                    raise
+                except FetchError as e:
+                    tried.append(f'  {route(src)}: {e}')
     candidates = [(url, src) for src in forms for url in src.urls]
     candidates += [(url, src) for src in forms
                    for url in src.locations(archive_uris) if url not in src.urls]
