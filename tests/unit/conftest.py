@@ -6,18 +6,3 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SITE_SCONS = os.path.join(REPO, 'site_scons')
 if SITE_SCONS not in sys.path:
     sys.path.insert(0, SITE_SCONS)
-
-
-def copied_stdlib(recipe, tmp_path, files):
-    """The files that staticpython.cpython.copy_stdlib keeps of a Lib/ holding `files`
-    (empty, by their paths under Lib/), with `recipe`'s rules: sorted relative paths."""
-    from staticpython import cpython
-    src = tmp_path / 'Lib'
-    for rel in files:
-        path = src / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('')
-    out = tmp_path / 'out'
-    cpython.copy_stdlib(recipe, str(src), str(out))
-    return sorted(os.path.relpath(os.path.join(d, f), out)
-                  for d, _, files in os.walk(out) for f in files)

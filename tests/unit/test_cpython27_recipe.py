@@ -7,7 +7,7 @@ from staticpython import cpython, exports, options, recipes, stdlib_zip_pre33
 from staticpython.flavors import FLAVORS
 from staticpython.targets import TARGETS
 from staticpython.recipes import cpython27
-from conftest import copied_stdlib
+from stdlib_copies import copied_stdlib
 
 RECIPES = recipes.load()
 INTERPRETERS = [r for r in RECIPES.values() if r.KIND == 'interpreter']

@@ -6,7 +6,7 @@ import os
 from staticpython import cpython, options, sources
 from staticpython.flavors import FLAVORS
 from staticpython.recipes import cpython32
-from conftest import copied_stdlib
+from stdlib_copies import copied_stdlib
 
 FLAVOR = FLAVORS['python3.2']
 

@@ -3,7 +3,7 @@
 from staticpython.flavors import FLAVORS
 from staticpython import cpython
 from staticpython.recipes import cpython313
-from conftest import copied_stdlib
+from stdlib_copies import copied_stdlib
 
 
 def test_setup_local_builds_everything_in_and_disables_the_flavor_exclusions():
