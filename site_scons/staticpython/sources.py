@@ -185,11 +185,11 @@ def fetch(forms, cache_dir, archive_uris=None, session=None, log=print, local=No
                lambda src: f'package index, project {src.index}'),
               ('git', lambda src: _git_archive(src, dest_dir),
                lambda src: f'git archive of {src.git[0]} {src.git[1]}'))
-    for field, fetch, route in routes:
+    for attr, get, route in routes:
         for src in forms:
-            if getattr(src, field):
+            if getattr(src, attr):
                 try:
-                    return fetch(src)
+                    return get(src)
                 except ChecksumError:
                     raise
                 except FetchError as e:
