@@ -79,13 +79,13 @@ _CAME_AFTER_3_2 = {
 
 # What 2.7's and 3.2's tests say in their own words (`spelled`): names that came later.
 _SPELLED_BEFORE_3_3 = {
-            'sys.implementation.name': '__import__("platform").python_implementation().lower()',
-            'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
-            'sys._base_executable': 'sys.executable',
-            'sys.flags.isolated': 'None',               # no -I
-            'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
-            'os.__spec__.origin': 'os.__file__',
-            'locale.getencoding()': 'locale.getpreferredencoding(False)',
+    'sys.implementation.name': '__import__("platform").python_implementation().lower()',
+    'sys.base_prefix': 'sys.prefix',            # no venv: the base is the prefix
+    'sys._base_executable': 'sys.executable',
+    'sys.flags.isolated': 'None',               # no -I
+    'os.cpu_count()': '__import__("multiprocessing").cpu_count()',
+    'os.__spec__.origin': 'os.__file__',
+    'locale.getencoding()': 'locale.getpreferredencoding(False)',
 }
 
 # How their options show in sys.flags, where it differs from today's (`options`).
